@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+
+const local = (name: string, config: Record<string, unknown> = {}) => ({
+  enabled: true,
+  resolve: `./src/plugins/${name}`,
+  config,
+});
+
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      // Signup takes an optional account name; every other extra field is refused (mass assignment).
+      register: { allowedFields: ['accountName'] },
+      ratelimit: { interval: 60000, max: env.int('AUTH_RATELIMIT_MAX', 10) },
+    },
+  },
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
+      defaultLimit: 25,
+      maxLimit: 100,
+      landingPage: env('NODE_ENV') !== 'production',
+      apolloServer: { introspection: env('NODE_ENV') !== 'production' },
+    },
+  },
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 1025),
+        secure: env.bool('SMTP_SECURE', false),
+        ignoreTLS: !env.bool('SMTP_SECURE', false),
+        auth: env('SMTP_USER') ? { user: env('SMTP_USER'), pass: env('SMTP_PASS') } : undefined,
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'IGNY8 <no-reply@igny8.local>'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', 'support@igny8.local'),
+      },
+    },
+  },
+  queue: local('queue', {
+    redisUrl: env('REDIS_URL', 'redis://127.0.0.1:6379'),
+    prefix: env('QUEUE_PREFIX', 'igny8'),
+    // `npm run develop` runs the processors in the API process; `npm start` leaves them to `npm run worker`.
+    runWorkers: env.bool('RUN_WORKERS_IN_PROCESS', false),
+  }),
+  tenancy: local('tenancy', {
+    graphql: {
+      maxAliases: env.int('GRAPHQL_MAX_ALIASES', 15),
+      maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
+    },
+  }),
+  'soft-delete': local('soft-delete', {
+    extraContentTypes: ['plugin::users-permissions.user'],
+  }),
+  staff: local('staff', {
+    adminEmail: env('ADMIN_EMAIL', ''),
+    adminPassword: env('ADMIN_PASSWORD', ''),
+  }),
+  'demo-data': local('demo-data', {
+    seed: env.bool('SEED_DEMO_DATA', false),
+  }),
+});

@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * App lifecycles: wiring between plugins only; every rule lives in a plugin.
+ * (The user lifecycles run after all plugins' lifecycles of the same phase.)
+ */
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Last, so every plugin has registered its admin actions and staff role grants.
+    await strapi.plugin('staff').service('roles').sync();
+    await strapi.plugin('demo-data').service('seed').run();
+  },
+};

@@ -1,0 +1,6 @@
+import { createSeedService } from './services/seed';
+
+export default {
+  config: { default: () => ({ seed: false }), validator() {} },
+  services: { seed: createSeedService },
+};

@@ -1,0 +1,49 @@
+import type Bull from 'bull';
+
+/** One job type of a queue and how a worker runs it. */
+export interface ProcessorDefinition<Data = any> {
+  /** Jobs of this type run at most this many at once per worker process. */
+  concurrency?: number;
+  handler: (job: Bull.Job<Data>) => Promise<unknown>;
+}
+
+/**
+ * A queue as a plugin declares it in its `register()`:
+ * `getQueueService(strapi).define({ name: 'ai', description, processors: { generate: {...} } })`.
+ */
+export interface QueueDefinition {
+  /** kebab-case, unique across plugins; the Redis key prefix is `<prefix>:<name>`. */
+  name: string;
+  description: string;
+  defaultJobOptions?: Bull.JobOptions;
+  limiter?: Bull.RateLimiter;
+  settings?: Bull.AdvancedSettings;
+  processors?: Record<string, ProcessorDefinition>;
+}
+
+export interface QueuePluginConfig {
+  redisUrl: string;
+  prefix: string;
+  runWorkers: boolean;
+}
+
+export interface RedisHealth {
+  status: 'up' | 'down';
+  url: string;
+  latencyMs?: number;
+  version?: string;
+  usedMemoryBytes?: number;
+  connectedClients?: number;
+  uptimeSeconds?: number;
+  error?: string;
+}
+
+export interface QueueCounts {
+  name: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+  paused: number;
+}
