@@ -2,6 +2,9 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 module.exports = {
+  // Boot of a real Strapi per API test file takes a few seconds on a busy 2-core machine.
+  testTimeout: 60000,
+  slowTestThreshold: 30,
   projects: [
     {
       displayName: 'unit',
@@ -19,8 +22,6 @@ module.exports = {
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/tests/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/setup/global-teardown.mjs',
-      testTimeout: 60000,
-      slowTestThreshold: 30,
     },
   ],
 };

@@ -1,6 +1,6 @@
 import { andFilters } from './filters';
 
-interface AttributeLike { type: string; target?: string; component?: string }
+interface AttributeLike { type: string; target?: string; component?: string; components?: string[] }
 interface ContentTypeLike { attributes: Record<string, AttributeLike> }
 export type SchemaLookup = (uid: string) => ContentTypeLike | undefined;
 
@@ -71,10 +71,23 @@ export const filterPopulate = (populate: unknown, uid: string, lookup: SchemaLoo
     } else if (attribute.type === 'component') {
       const component = attribute.component;
       if (component && entry.populate !== undefined) entry.populate = filterPopulate(entry.populate, component, lookup, filterFor);
-    } else if (attribute.type === 'dynamiczone' && typeof entry.on === 'object' && entry.on !== null) {
-      entry.on = Object.fromEntries(
-        Object.entries(entry.on as PopulateEntry).map(([component, sub]) => [component, filterPopulate(sub, component, lookup, filterFor)])
-      );
+    } else if (attribute.type === 'dynamiczone') {
+      // `populate: '*'` loads every component's relations: spelled out as one fragment per component so they get filtered.
+      if (entry.populate === '*' && entry.on === undefined && Array.isArray(attribute.components)) {
+        entry.on = Object.fromEntries(attribute.components.map((component) => [component, { populate: '*' }]));
+        delete entry.populate;
+      }
+      // Each fragment (`on: { [component]: entry }`) is a populate entry, not a populate map: filter its own `populate`.
+      if (typeof entry.on === 'object' && entry.on !== null) {
+        entry.on = Object.fromEntries(
+          Object.entries(entry.on as PopulateEntry).map(([component, sub]) => [
+            component,
+            typeof sub === 'object' && sub !== null && (sub as PopulateEntry).populate !== undefined
+              ? { ...(sub as PopulateEntry), populate: filterPopulate((sub as PopulateEntry).populate, component, lookup, filterFor) }
+              : sub,
+          ])
+        );
+      }
     }
     entries[name] = Object.keys(entry).length > 0 ? entry : true;
   }

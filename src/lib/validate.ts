@@ -9,10 +9,13 @@ import type { z } from 'zod';
 export const validate = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const path = issue.path.length ? issue.path.map(String) : issue.code === 'unrecognized_keys' ? (issue as any).keys : ['body'];
-    const message = issue.code === 'unrecognized_keys' ? `is not an accepted field` : issue.message;
-    return { path, message, name: 'ValidationError' };
+  const issues = result.error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // One issue lists every unknown key of one object (nested or not): one entry per key, under that object's path.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key], message: 'is not an accepted field', name: 'ValidationError' }));
+    }
+    return [{ path: path.length ? path : ['body'], message: issue.message, name: 'ValidationError' }];
   });
   const summary = issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   throw new errors.ValidationError(summary, { errors: issues });

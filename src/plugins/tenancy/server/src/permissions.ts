@@ -17,7 +17,7 @@ const FORBIDDEN_FOR_TENANTS = ['find', 'findOne', 'count', 'create', 'update', '
 const hasRoutes = (strapi: Core.Strapi, uid: string) => {
   const [, rest] = uid.split('::');
   const apiName = rest.split('.')[0];
-  return uid.startsWith('api::') && !!(strapi as any).api?.[apiName]?.routes;
+  return uid.startsWith('api::') && Object.keys((strapi.apis as any)[apiName]?.routes ?? {}).length > 0;
 };
 
 /**

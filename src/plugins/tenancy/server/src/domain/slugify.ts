@@ -6,4 +6,5 @@ export const slugify = (name: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'account';
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'account';
