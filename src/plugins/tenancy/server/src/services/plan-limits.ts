@@ -15,7 +15,7 @@ export const createPlanLimitsService = ({ strapi }: { strapi: Core.Strapi }) => 
   return {
     register(definition: PlanLimitDefinition) {
       if (limits.has(definition.uid)) throw new Error(`A plan limit for ${definition.uid} is already registered`);
-      if (!(strapi.contentTypes as Record<string, unknown>)[PLAN_UID]) throw new Error('Plan content type missing');
+      if (!(strapi.contentTypes as unknown as Record<string, unknown>)[PLAN_UID]) throw new Error('Plan content type missing');
       limits.set(definition.uid, definition);
     },
     get: (uid: string) => limits.get(uid),
