@@ -49,6 +49,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     runWorkers: env.bool('RUN_WORKERS_IN_PROCESS', false),
   }),
   tenancy: local('tenancy', {
+    apiKeyPepper: env('API_KEY_PEPPER', ''),
     graphql: {
       maxAliases: env.int('GRAPHQL_MAX_ALIASES', 15),
       maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
