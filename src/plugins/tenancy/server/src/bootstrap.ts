@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { PublicForbiddenError } from './utils/public-forbidden';
 import { ACCOUNT_UID, PLAN_UID, SYSTEM_ACCOUNT_SLUG } from './domain/constants';
 import { DEFAULT_PLANS } from './domain/default-plans';
 import { createGraphqlLimitsMiddleware } from './middlewares/graphql-limits';
@@ -31,7 +31,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.plugin('soft-delete')?.service('soft-delete').registerRestoreGuard(async ({ uid, trx }: { uid: string; trx: any }) => {
     const tenant = await getService(strapi, 'tenant-context').current();
     if (tenant.kind !== 'tenant') return;
-    if (!canWriteContent(tenant.role)) throw new errors.ForbiddenError('Viewers cannot restore records');
+    if (!canWriteContent(tenant.role)) throw new PublicForbiddenError('Viewers cannot restore records');
     await getService(strapi, 'plan-limits').assertRoom({ uid, accountId: tenant.accountId, trx });
   });
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PublicForbiddenError } from '../utils/public-forbidden';
 import { ACCOUNT_UID, USER_UID } from '../domain/constants';
 import { countReferences, relationReferences } from '../domain/relation-references';
 import { canWriteContent } from '../domain/roles';
@@ -79,10 +80,10 @@ export const createDocumentScopeMiddleware = (strapi: Core.Strapi) => {
     }
 
     if (tenant.kind !== 'tenant' || !scoped || uid === ACCOUNT_UID) {
-      throw new errors.ForbiddenError('This record cannot be changed through the API');
+      throw new PublicForbiddenError('This record cannot be changed through the API');
     }
     if (!canWriteContent(tenant.role)) {
-      throw new errors.ForbiddenError('Viewers can read but not change content; ask an account admin for the editor role');
+      throw new PublicForbiddenError('Viewers can read but not change content; ask an account admin for the editor role');
     }
     if (params.populate !== undefined) params.populate = filterPopulate(params.populate, uid, schema().lookup, filterFor(tenant));
 
@@ -111,7 +112,7 @@ export const createDocumentScopeMiddleware = (strapi: Core.Strapi) => {
 
   async function assertNotSystemAccount(documentId: unknown) {
     const row = await strapi.db.query(ACCOUNT_UID).findOne({ where: { documentId, isSystem: true }, select: ['id'] });
-    if (row) throw new errors.ForbiddenError('The system account cannot be deleted or soft-deleted');
+    if (row) throw new PublicForbiddenError('The system account cannot be deleted or soft-deleted');
   }
 
   async function assertStaffWrite(uid: string, action: string, params: any) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PublicForbiddenError } from '../utils/public-forbidden';
 import { ACCOUNT_UID, FREE_PLAN_SLUG, PLAN_UID, USER_UID } from '../domain/constants';
 import { canAssignRole, canManageMembers, type AccountRole } from '../domain/roles';
 import { slugify } from '../domain/slugify';
@@ -16,7 +17,7 @@ export const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const asSystem = <T>(fn: () => Promise<T>) => getService(strapi, 'tenant-context').runAsSystem(fn);
 
   const requireManager = (tenant: TenantOf) => {
-    if (!canManageMembers(tenant.role)) throw new errors.ForbiddenError('Only the account owner or an admin can do this');
+    if (!canManageMembers(tenant.role)) throw new PublicForbiddenError('Only the account owner or an admin can do this');
   };
 
   async function uniqueSlug(name: string) {
@@ -89,7 +90,7 @@ export const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async addMember(tenant: TenantOf, body: { username: string; email: string; password: string; role: AccountRole }) {
       requireManager(tenant);
-      if (!canAssignRole(tenant.role, body.role)) throw new errors.ForbiddenError(`An ${tenant.role} cannot add a member with the ${body.role} role`);
+      if (!canAssignRole(tenant.role, body.role)) throw new PublicForbiddenError(`An ${tenant.role} cannot add a member with the ${body.role} role`);
       const email = body.email.toLowerCase();
       return strapi.db.transaction(async ({ trx }) => {
         await getService(strapi, 'plan-limits').assertRoom({ uid: USER_UID, accountId: tenant.accountId, trx });
@@ -120,9 +121,9 @@ export const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async updateMember(tenant: TenantOf, userId: number, role: AccountRole) {
       requireManager(tenant);
       const member = await memberOrThrow(tenant, userId);
-      if (member.accountRole === 'owner') throw new errors.ForbiddenError('The owner\'s role cannot be changed');
+      if (member.accountRole === 'owner') throw new PublicForbiddenError('The owner\'s role cannot be changed');
       if (!canAssignRole(tenant.role, member.accountRole) || !canAssignRole(tenant.role, role)) {
-        throw new errors.ForbiddenError(`An ${tenant.role} cannot change a member from ${member.accountRole} to ${role}`);
+        throw new PublicForbiddenError(`An ${tenant.role} cannot change a member from ${member.accountRole} to ${role}`);
       }
       await strapi.db.query(USER_UID).update({ where: { id: userId }, data: { accountRole: role } });
       return memberOrThrow(tenant, userId);
@@ -132,8 +133,8 @@ export const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async removeMember(tenant: TenantOf, userId: number) {
       requireManager(tenant);
       const member = await memberOrThrow(tenant, userId);
-      if (member.accountRole === 'owner') throw new errors.ForbiddenError('The owner cannot be removed from the account');
-      if (!canAssignRole(tenant.role, member.accountRole)) throw new errors.ForbiddenError(`An ${tenant.role} cannot remove an ${member.accountRole}`);
+      if (member.accountRole === 'owner') throw new PublicForbiddenError('The owner cannot be removed from the account');
+      if (!canAssignRole(tenant.role, member.accountRole)) throw new PublicForbiddenError(`An ${tenant.role} cannot remove an ${member.accountRole}`);
       await strapi.db.query(USER_UID).update({ where: { id: userId }, data: { blocked: true, deletedAt: new Date() } });
     },
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PublicForbiddenError } from '../utils/public-forbidden';
 import { ACCOUNT_UID, API_KEY_UID } from '../domain/constants';
 import { apiKeyMatches, generateApiKey, hashApiKey, parseApiKey } from '../domain/api-key-format';
 import { canManageMembers, isAccountRole, type AccountRole } from '../domain/roles';
@@ -22,7 +23,7 @@ export const createApiKeysService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const requireManager = (tenant: TenantOf) => {
-    if (!canManageMembers(tenant.role)) throw new errors.ForbiddenError('Only the account owner or an admin can manage API keys');
+    if (!canManageMembers(tenant.role)) throw new PublicForbiddenError('Only the account owner or an admin can manage API keys');
   };
 
   return {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PublicForbiddenError } from '../utils/public-forbidden';
 import { ACCOUNT_UID, PLAN_UID } from '../domain/constants';
 import { checkPlanLimit, planLimitMessage, type PlanLimitDefinition } from '../domain/plan-limits';
 import { getService } from '../utils/get-service';
@@ -40,7 +41,7 @@ export const createPlanLimitsService = ({ strapi }: { strapi: Core.Strapi }) => 
       const used = await getService(strapi, 'ownership').countForAccount({ uid, accountId, trx });
       const check = checkPlanLimit({ limit: planRow.cap, used });
       if (!check.allowed) {
-        throw new errors.ForbiddenError(planLimitMessage({ definition, planName: planRow.planName ?? 'current', limit: check.limit! }), {
+        throw new PublicForbiddenError(planLimitMessage({ definition, planName: planRow.planName ?? 'current', limit: check.limit! }), {
           limit: definition.planField,
           allowed: check.limit,
           used: check.used,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { PublicForbiddenError } from './public-forbidden';
 import type { Tenant } from '../domain/tenant';
 import { getService } from './get-service';
 
@@ -8,5 +9,5 @@ export const requireTenant = async (strapi: Core.Strapi): Promise<Extract<Tenant
   const tenant = await getService(strapi, 'tenant-context').current();
   if (tenant.kind === 'tenant') return tenant;
   if (tenant.kind === 'anonymous') throw new errors.UnauthorizedError('Sign in as a member of an account');
-  throw new errors.ForbiddenError('This endpoint is for account members; staff use the admin panel');
+  throw new PublicForbiddenError('This endpoint is for account members; staff use the admin panel');
 };
