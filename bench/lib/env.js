@@ -4,22 +4,13 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { Client } = require('pg');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, '.cache', 'bench-dist');
 
 const services = () => import(path.join(ROOT, 'scripts', 'lib', 'services.mjs'));
 
-const withClient = async (url, fn) => {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-};
+const { withDatabase: withClient } = require('../../scripts/lib/db-admin.cjs');
 
 /** Starts (or attaches to) PostgreSQL and Redis; returns { databaseUrl, redisUrl, stop }. */
 const prepareServices = async ({ log }) => {

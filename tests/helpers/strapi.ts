@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { withDatabase } = require('./db-admin.cjs');
+const { withDatabase } = require('../../scripts/lib/db-admin.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let counter = 0;

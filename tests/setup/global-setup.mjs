@@ -37,7 +37,7 @@ export default async function globalSetup() {
   if (tsc.status !== 0) throw new Error('TypeScript compile of the app failed (see above)');
   process.env.TEST_DIST_DIR = DIST;
 
-  const { withDatabase } = require('../helpers/db-admin.cjs');
+  const { withDatabase } = require('../../scripts/lib/db-admin.cjs');
   await withDatabase(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${TEMPLATE_DB}`);
