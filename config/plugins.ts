@@ -62,6 +62,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     adminEmail: env('ADMIN_EMAIL', ''),
     adminPassword: env('ADMIN_PASSWORD', ''),
   }),
+  credits: local('credits', {
+    defaultLowBalanceThreshold: env.int('CREDITS_LOW_BALANCE_THRESHOLD', 500),
+    expireHoldsEveryMs: env.int('CREDITS_EXPIRE_HOLDS_EVERY_MS', 60000),
+  }),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),

@@ -25,6 +25,20 @@ const hasRoutes = (strapi: Core.Strapi, uid: string) => {
  * gets CRUD, reference data is readable, and our own tenancy endpoints are open to members (the
  * service checks their account role). Idempotent; runs on every boot.
  */
+/**
+ * Adds (never removes) content-API permissions to the users-permissions role of the given type
+ * ('authenticated' for account members, 'public' for anyone). For other plugins' tenant routes.
+ */
+export const ensureRolePermissions = async (strapi: Core.Strapi, type: 'authenticated' | 'public', actions: string[]) => {
+  const role = await strapi.db.query(ROLE_UID).findOne({ where: { type }, select: ['id'] });
+  if (!role) return;
+  const existing = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: { id: role.id } }, select: ['action'] });
+  const have = new Set(existing.map((p: any) => p.action));
+  for (const action of actions) {
+    if (!have.has(action)) await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
+  }
+};
+
 export const grantTenantPermissions = async (strapi: Core.Strapi) => {
   const roles = await strapi.db.query(ROLE_UID).findMany({ where: { type: { $in: ['authenticated', 'public'] } }, select: ['id', 'type'] });
   const roleId = (type: string) => roles.find((r: any) => r.type === type)?.id;
