@@ -90,7 +90,9 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (options.onKeyConflict) await options.onKeyConflict(trx);
           throw new IdempotencyConflictError(meta.idempotencyKey);
         }
-        return { ...(previous[0].result as Omit<MoveResult, 'replayed'>), replayed: true };
+        // Strapi's pg setup leaves json columns as text.
+        const stored = previous[0].result;
+        return { ...((typeof stored === 'string' ? JSON.parse(stored) : stored) as Omit<MoveResult, 'replayed'>), replayed: true };
       }
 
       const before: Balance = { plan: Number(row.plan) || 0, bonus: Number(row.bonus) || 0, held: Number(row.held) || 0 };
