@@ -48,6 +48,56 @@ const commands = {
 
 const http = { active: 0, answered: 0 };
 
+/**
+ * Debit load run inside the app process, the way workers call the ledger: `clients` concurrent loops
+ * for `durationMs`, each picking an account (or always the first when `hot`). Mode `ledger` goes
+ * through the credits plugin (lock, idempotency check, ledger rows, balance); mode `raw` is one
+ * conditional UPDATE on the same pool. Returns per-call latencies (ms) and counts.
+ */
+commands.seedAccounts = async (app, { count, credits }) => {
+  const knex = app.db.connection;
+  await knex.raw(
+    `INSERT INTO accounts (document_id, name, slug, status, plan_credits, bonus_credits, held_credits, created_at, updated_at)
+     SELECT 'bench' || lpad(g::text, 19, '0'), 'Bench ' || g, 'bench-' || g, 'active', ?, ?, 0, now(), now()
+       FROM generate_series(1, ?) AS g`,
+    [credits, credits, count]
+  );
+  const { rows } = await knex.raw(`SELECT id FROM accounts WHERE slug LIKE 'bench-%' ORDER BY id`);
+  return rows.map((r) => r.id);
+};
+
+commands.debitLoad = async (app, { mode, accountIds, clients, durationMs, hot }) => {
+  const { randomUUID } = require('node:crypto');
+  const ledger = app.plugin('credits').service('ledger');
+  const knex = app.db.connection;
+  const debit =
+    mode === 'ledger'
+      ? (accountId) => ledger.spend({ accountId, amount: 1, idempotencyKey: randomUUID(), actor: 'bench', reason: 'bench debit' })
+      : (accountId) => knex.raw('UPDATE accounts SET plan_credits = plan_credits - 1 WHERE id = ? AND plan_credits >= 1', [accountId]);
+  const latencies = [];
+  let errors = 0;
+  const sample = [];
+  const deadline = Date.now() + durationMs;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < deadline) {
+        const accountId = hot ? accountIds[0] : accountIds[Math.floor(Math.random() * accountIds.length)];
+        const t0 = process.hrtime.bigint();
+        try {
+          await debit(accountId);
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        } catch (error) {
+          errors++;
+          if (sample.length < 3) sample.push(error.message);
+        }
+      }
+    })
+  );
+  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { latencies, errors, errorSample: sample, elapsedMs };
+};
+
 const main = async () => {
   const { createStrapi } = require('@strapi/strapi');
   const app = createStrapi({ appDir: ROOT, distDir: process.env.BENCH_DIST_DIR, autoReload: false, serveAdminPanel: false });
