@@ -11,6 +11,8 @@ export interface TenantType {
   textField: string;
   /** manyToOne/oneToOne relations to other tenant-owned types (what populate and links reach). */
   relations: Array<{ field: string; target: string; toMany: boolean }>;
+  /** `pluginOptions.tenancy.access: 'read'`: tenants read it, only staff and services write it. */
+  readOnly: boolean;
 }
 
 const isTenantOwned = (ct: any) => ct?.attributes?.account?.type === 'relation' && ct.attributes.account.target === 'api::account.account';
@@ -26,7 +28,8 @@ export const discoverTenantTypes = (strapi: Core.Strapi): TenantType[] =>
         // Owning sides only: the inverse side of the same link is written and read through its owner.
         .filter(([name, a]: any) => name !== 'account' && name !== 'localizations' && a.type === 'relation' && !a.mappedBy && isTenantOwned(strapi.getModel(a.target)) && a.target !== 'plugin::users-permissions.user')
         .map(([field, a]: any) => ({ field, target: a.target, toMany: /Many$/.test(a.relation) }));
-      return { uid: ct.uid, pluralName: ct.info.pluralName, singularName: ct.info.singularName, textField, relations };
+      const readOnly = ct.pluginOptions?.tenancy?.access === 'read';
+      return { uid: ct.uid, pluralName: ct.info.pluralName, singularName: ct.info.singularName, textField, relations, readOnly };
     })
     .sort((a, b) => a.uid.localeCompare(b.uid));
 

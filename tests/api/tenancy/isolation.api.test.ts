@@ -35,6 +35,14 @@ beforeAll(async () => {
   types = discoverTenantTypes(app.strapi);
   for (const [key, tenant] of [['A', A], ['B', B]] as const) {
     for (const type of types) {
+      if (type.readOnly) {
+        // Read-only for tenants (billing writes subscriptions): a tenant cannot create one; staff code can.
+        const refused = await as(app, tenant.jwt).post(`/api/${type.pluralName}`, { data: sampleData(app.strapi, type.uid) });
+        if (refused.status !== 403) throw new Error(`create of read-only ${type.uid} by a tenant answered ${refused.status}`);
+        const doc = await app.strapi.documents(type.uid as any).create({ data: { ...sampleData(app.strapi, type.uid), account: tenant.accountDocumentId } as any });
+        records[key][type.uid] = doc.documentId;
+        continue;
+      }
       const res = await as(app, tenant.jwt).post(`/api/${type.pluralName}`, { data: sampleData(app.strapi, type.uid) });
       if (res.status !== 201 && res.status !== 200) throw new Error(`create ${type.uid}: ${res.status} ${JSON.stringify(res.body)}`);
       records[key][type.uid] = res.body.data.documentId;
@@ -87,9 +95,10 @@ describe('every tenant-owned type, over REST and GraphQL', () => {
   it('refuses to update or delete another account\'s record, and changes nothing', () => forEachType(async (type) => {
     const before = await app.strapi.db.query(type.uid as any).findOne({ where: { documentId: records.B[type.uid] } });
     const update = await as(app, A.jwt).put(`/api/${type.pluralName}/${records.B[type.uid]}`, { data: { [type.textField]: 'taken over' } });
-    expect(update.status).toBe(404);
+    // Read-only types are refused by permission (403) before ownership is looked at.
+    expect(update.status).toBe(type.readOnly ? 403 : 404);
     const del = await as(app, A.jwt).delete(`/api/${type.pluralName}/${records.B[type.uid]}`);
-    expect(del.status).toBe(404);
+    expect(del.status).toBe(type.readOnly ? 403 : 404);
     const { getUpdateMutationTypeName, getDeleteMutationTypeName } = naming();
     const gqlUpdate = await as(app, A.jwt).graphql(
       `mutation($id: ID!) { x: ${getUpdateMutationTypeName(ct(type.uid))}(documentId: $id, data: { ${type.textField}: "taken over" }) { documentId } }`,
@@ -145,10 +154,11 @@ describe('every tenant-owned type, over REST and GraphQL', () => {
   it('the account field cannot be mass-assigned', () => forEachType(async (type) => {
     const before = await app.strapi.db.query(type.uid as any).count({});
     const create = await as(app, A.jwt).post(`/api/${type.pluralName}`, { data: { ...sampleData(app.strapi, type.uid), account: B.accountDocumentId } });
-    expect(create.status).toBe(400);
-    expect(JSON.stringify(create.body.error)).toContain('account');
+    // Read-only types refuse every tenant write by permission (403) before looking at the fields.
+    expect(create.status).toBe(type.readOnly ? 403 : 400);
+    if (!type.readOnly) expect(JSON.stringify(create.body.error)).toContain('account');
     const update = await as(app, A.jwt).put(`/api/${type.pluralName}/${records.A[type.uid]}`, { data: { account: B.accountDocumentId } });
-    expect(update.status).toBe(400);
+    expect(update.status).toBe(type.readOnly ? 403 : 400);
     expect(await app.strapi.db.query(type.uid as any).count({})).toBe(before);
     const owner = await app.strapi.plugin('tenancy').service('ownership').accountOf(type.uid, records.A[type.uid]);
     expect(owner).toBe(A.accountId);

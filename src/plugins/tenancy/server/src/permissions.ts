@@ -49,7 +49,8 @@ export const grantTenantPermissions = async (strapi: Core.Strapi) => {
 
   const wanted: Record<string, string[]> = {
     authenticated: [
-      ...tenantOwned.flatMap((uid) => CRUD.map((a) => `${uid}.${a}`)),
+      // `pluginOptions.tenancy.access: 'read'` keeps a type read-only for tenants (subscriptions: billing writes them).
+      ...tenantOwned.flatMap((uid) => ((strapi.getModel(uid as any) as any).pluginOptions?.tenancy?.access === 'read' ? READ : CRUD).map((a) => `${uid}.${a}`)),
       ...[...REFERENCE_TYPES, 'api::plan.plan', ACCOUNT_UID].flatMap((uid) => READ.map((a) => `${uid}.${a}`)),
       ...tenancyActions,
       'plugin::soft-delete.trash.restore',
@@ -65,7 +66,10 @@ export const grantTenantPermissions = async (strapi: Core.Strapi) => {
     for (const action of actions) {
       if (!have.has(action)) await strapi.db.query(PERMISSION_UID).create({ data: { action, role } });
     }
-    const leaks = existing.filter((p: any) => FORBIDDEN_FOR_TENANTS.includes(p.action));
+    const readOnly = tenantOwned
+      .filter((uid) => (strapi.getModel(uid as any) as any).pluginOptions?.tenancy?.access === 'read')
+      .flatMap((uid) => ['create', 'update', 'delete'].map((a) => `${uid}.${a}`));
+    const leaks = existing.filter((p: any) => FORBIDDEN_FOR_TENANTS.includes(p.action) || readOnly.includes(p.action));
     if (leaks.length) {
       strapi.log.warn(`[tenancy] removing ${leaks.map((p: any) => p.action).join(', ')} from the ${type} role: they bypass account isolation`);
       await strapi.db.query(PERMISSION_UID).deleteMany({ where: { id: { $in: leaks.map((p: any) => p.id) } } });
