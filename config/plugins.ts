@@ -66,6 +66,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     defaultLowBalanceThreshold: env.int('CREDITS_LOW_BALANCE_THRESHOLD', 500),
     expireHoldsEveryMs: env.int('CREDITS_EXPIRE_HOLDS_EVERY_MS', 60000),
   }),
+  billing: local('billing', {
+    renewal: { graceDays: env.int('BILLING_GRACE_DAYS', 7), expireDays: env.int('BILLING_EXPIRE_DAYS', 14) },
+    renewalEveryMs: env.int('BILLING_RENEWAL_EVERY_MS', 300000),
+  }),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),

@@ -23,7 +23,9 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
     const resolversConfig: Record<string, unknown> = {};
 
     for (const contentType of Object.values(s.contentTypes) as any[]) {
-      if (contentType.uid === API_KEY_UID || !contentType.uid.startsWith('api::') && contentType.uid !== 'plugin::users-permissions.user') continue;
+      // Our API types, users, and any plugin type that is tenant-owned (billing's invoices and payments).
+      const exposed = contentType.uid.startsWith('api::') || contentType.uid === 'plugin::users-permissions.user' || schema.isTenantOwned(contentType.uid);
+      if (contentType.uid === API_KEY_UID || !exposed) continue;
       for (const field of schema.systemManagedFields(contentType.uid)) {
         extension.shadowCRUD(contentType.uid).field(field).disableInput();
       }

@@ -1,0 +1,9 @@
+export const ACCOUNT_UID = 'api::account.account';
+export const PLAN_UID = 'api::plan.plan';
+export const SUBSCRIPTION_UID = 'api::subscription.subscription';
+export const USER_UID = 'plugin::users-permissions.user';
+export const INVOICE_UID = 'plugin::billing.invoice';
+export const PAYMENT_UID = 'plugin::billing.payment';
+export const PACKAGE_UID = 'plugin::billing.credit-package';
+export const METHOD_UID = 'plugin::billing.payment-method-config';
+export const EVENT_UID = 'plugin::billing.payment-event';
