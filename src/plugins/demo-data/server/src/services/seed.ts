@@ -10,6 +10,25 @@ export const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ensure = async (uid: string, where: Record<string, unknown>, data: Record<string, unknown>) =>
     (await findBy(uid, where)) ?? strapi.documents(uid as any).create({ data: { ...where, ...data } as any });
 
+  /**
+   * The demo account goes through billing as a customer would: a Growth plan invoice paid by bank
+   * transfer and approved (so it has Growth's plan credits, with their ledger rows), plus a credit
+   * package bought and paid but left pending, so the approval desk has something to show.
+   */
+  async function billDemoAccount(accountId: number) {
+    const billing = strapi.plugin('billing');
+    if (!billing) return;
+    const pay = (invoiceDocumentId: string, reference: string) =>
+      strapi.db.transaction(({ trx }) => billing.service('payments').submit(trx, { accountId, invoiceDocumentId, method: 'bank_transfer', reference, actor: 'system' }));
+    const planInvoice = await strapi.db.transaction(({ trx }) => billing.service('subscriptions').requestPlan(trx, { accountId, planSlug: 'growth', actor: 'system' }));
+    const planPayment = await pay(planInvoice.documentId, 'DEMO-GROWTH-0001');
+    await billing.service('payments').approve({ paymentId: planPayment.id, actor: 'system', notes: 'Demo data' });
+    const pkg = await strapi.db.query('plugin::billing.credit-package').findOne({ where: { isActive: true }, orderBy: { sortOrder: 'asc' } });
+    if (!pkg) return;
+    const topUp = await strapi.db.transaction(({ trx }) => billing.service('invoices').forPackage(trx, { accountId, packageDocumentId: pkg.documentId, quantity: 1, actor: 'system' }));
+    await pay(topUp.documentId, 'DEMO-TOPUP-0001');
+  }
+
   return {
     async run() {
       if (!strapi.config.get('plugin::demo-data.seed')) return;
@@ -30,8 +49,8 @@ export const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => {
       const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
       const user = await strapi.plugin('users-permissions').service('user').add({ ...DEMO_ACCOUNT.owner, provider: 'local', confirmed: true, blocked: false, role: role.id });
       const account = await tenancy.service('accounts').createForOwner({ userId: user.id, name: DEMO_ACCOUNT.name });
-      const growth = await findBy('api::plan.plan', { slug: 'growth' });
-      await strapi.db.query('api::account.account').update({ where: { id: account.id }, data: { slug: DEMO_ACCOUNT.slug, plan: growth?.id } });
+      await strapi.db.query('api::account.account').update({ where: { id: account.id }, data: { slug: DEMO_ACCOUNT.slug } });
+      await billDemoAccount(account.id);
 
       const industry = await findBy('api::industry.industry', { slug: 'ecommerce' });
       const site = await strapi.documents('api::site.site').create({ data: { ...DEMO_ACCOUNT.site, account: account.documentId, industry: industry?.documentId } as any });
