@@ -288,3 +288,26 @@ describe('plans and renewals', () => {
     expect((await ledger().balance(E.accountId)).plan).toBe(1000);
   });
 });
+
+describe('monthly plan-limit counters', () => {
+  it('count per period, refuse with 403 naming the limit, never overshoot under concurrency, and restart each period', async () => {
+    const F = await signUp(app);
+    const usage = app.strapi.plugin('billing').service('monthly-usage');
+    const free = await app.strapi.db.query('api::plan.plan').findOne({ where: { slug: 'free' } });
+    const allowed = free.monthlyLimits.images as number;
+    const results = await Promise.allSettled(Array.from({ length: allowed + 10 }, () => usage.consume({ accountId: F.accountId, metric: 'images', amount: 1 })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(allowed);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ name: 'ForbiddenError', details: { limit: 'images', allowed, used: allowed, requested: 1 } });
+    const summary = await as(app, F.jwt).get('/api/billing/monthly-usage');
+    expect(summary.status).toBe(200);
+    expect(summary.body.data.metrics).toContainEqual({ metric: 'images', used: allowed, allowed });
+    await expect(usage.consume({ accountId: F.accountId, metric: 'images', amount: allowed + 1 })).rejects.toMatchObject({ details: { limit: 'images' } });
+
+    const sub = await app.strapi.db.query('api::subscription.subscription').findOne({ where: { account: { id: F.accountId } } });
+    const nextPeriod = new Date(new Date(sub.currentPeriodEnd).getTime() + 1000);
+    await app.strapi.plugin('billing').service('subscriptions').step(sub.id, nextPeriod);
+    expect(await usage.used(F.accountId, 'images', nextPeriod)).toBe(0);
+    await expect(usage.consume({ accountId: F.accountId, metric: 'images', amount: 5, at: nextPeriod })).resolves.toMatchObject({ used: 5 });
+  });
+});

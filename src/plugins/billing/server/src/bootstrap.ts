@@ -32,7 +32,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
   roles.grant('igny8-support-agent', [{ action: 'plugin::billing.payments.read' }, ...cm('read', billingTypes)]);
 
-  const tenantActions = ['packages', 'purchase', 'changePlan', 'invoices', 'invoice', 'submitPayment', 'payments', 'paymentMethods'].map((a) => `plugin::billing.tenant.${a}`);
+  const tenantActions = ['packages', 'purchase', 'changePlan', 'invoices', 'invoice', 'submitPayment', 'payments', 'paymentMethods', 'monthlyUsage'].map((a) => `plugin::billing.tenant.${a}`);
   await ensureRolePermissions(strapi, 'authenticated', tenantActions);
 
   const queues = getQueueService(strapi);

@@ -12,6 +12,7 @@ import register from './register';
 import routes from './routes';
 import { createEventsService } from './services/events';
 import { createInvoicesService } from './services/invoices';
+import { createMonthlyUsageService } from './services/monthly-usage';
 import { createNotificationsService } from './services/notifications';
 import { createPaymentsService } from './services/payments';
 import { createRequestsService } from './services/requests';
@@ -55,6 +56,7 @@ export default {
   services: {
     events: createEventsService,
     invoices: createInvoicesService,
+    'monthly-usage': createMonthlyUsageService,
     notifications: createNotificationsService,
     payments: createPaymentsService,
     requests: createRequestsService,

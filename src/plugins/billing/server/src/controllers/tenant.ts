@@ -106,6 +106,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: rows, meta: page(q, total) };
   },
 
+  async monthlyUsage(ctx: any) {
+    const tenant = await requireTenant(strapi);
+    ctx.body = { data: await getService(strapi, 'monthly-usage').summary(tenant.accountId) };
+  },
+
   async paymentMethods(ctx: any) {
     const tenant = await requireTenant(strapi);
     const account = await strapi.db.query(ACCOUNT_UID).findOne({ where: { id: tenant.accountId }, select: ['billingCountry'] });

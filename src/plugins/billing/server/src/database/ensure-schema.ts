@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * Two small tables beside the content types: per-account monthly invoice sequences (an atomic
+ * Small tables beside the content types: per-account monthly invoice sequences (an atomic
  * upsert hands out numbers without gaps under concurrency) and the idempotency record of tenant
- * requests that create invoices or payments. Idempotent; runs at every boot.
+ * requests that create invoices or payments, and monthly plan-limit counters. Idempotent; runs at every boot.
  */
 const DDL = [
   `CREATE TABLE IF NOT EXISTS billing_invoice_sequences (
@@ -19,6 +19,14 @@ const DDL = [
      response jsonb,
      created_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (account_id, idempotency_key)
+   )`,
+  `CREATE TABLE IF NOT EXISTS plan_limit_usage (
+     account_id integer NOT NULL,
+     period_start date NOT NULL,
+     metric varchar(64) NOT NULL,
+     used bigint NOT NULL CHECK (used >= 0),
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (account_id, period_start, metric)
    )`,
 ];
 

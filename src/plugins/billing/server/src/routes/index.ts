@@ -15,6 +15,7 @@ export default {
       { method: 'POST', path: '/invoices/:documentId/payments', handler: 'tenant.submitPayment' },
       { method: 'GET', path: '/payments', handler: 'tenant.payments' },
       { method: 'GET', path: '/payment-methods', handler: 'tenant.paymentMethods' },
+      { method: 'GET', path: '/monthly-usage', handler: 'tenant.monthlyUsage' },
     ],
   },
   /** Served under /billing for the admin panel's approval desk. */

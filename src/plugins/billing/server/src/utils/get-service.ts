@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { EventsService } from '../services/events';
 import type { InvoicesService } from '../services/invoices';
+import type { MonthlyUsageService } from '../services/monthly-usage';
 import type { NotificationsService } from '../services/notifications';
 import type { PaymentsService } from '../services/payments';
 import type { RequestsService } from '../services/requests';
@@ -9,6 +10,7 @@ import type { SubscriptionsService } from '../services/subscriptions';
 interface Services {
   events: EventsService;
   invoices: InvoicesService;
+  'monthly-usage': MonthlyUsageService;
   notifications: NotificationsService;
   payments: PaymentsService;
   requests: RequestsService;

@@ -51,3 +51,25 @@ describe('nextPeriod', () => {
     expect(nextPeriod(new Date('2028-02-29T00:00:00Z'), 'annual').end.toISOString()).toBe('2029-02-28T00:00:00.000Z');
   });
 });
+
+import { checkMonthlyLimit, periodKey } from '../monthly-limits';
+
+describe('monthly limits', () => {
+  it.each([
+    [{ images: 200 }, 'images', 150, 50, true],
+    [{ images: 200 }, 'images', 150, 51, false],
+    [{ images: 200 }, 'ideas', 1e6, 1, true], // no limit set for the metric
+    [null, 'images', 5, 1, true],
+    [{ images: 0 }, 'images', 0, 1, false],
+  ])('%j %s used %i + %i fits: %s', (limits, metric, used, requested, fits) => {
+    expect(checkMonthlyLimit(limits as any, metric as string, used as number, requested as number).fits).toBe(fits);
+  });
+
+  it('keys counters by the subscription period, else the calendar month', () => {
+    const start = new Date('2026-11-15T10:00:00Z');
+    const end = new Date('2026-12-15T10:00:00Z');
+    expect(periodKey(new Date('2026-12-01T00:00:00Z'), start, end)).toBe('2026-11-15');
+    expect(periodKey(new Date('2026-12-20T00:00:00Z'), start, end)).toBe('2026-12-01');
+    expect(periodKey(new Date('2026-12-20T00:00:00Z'))).toBe('2026-12-01');
+  });
+});
