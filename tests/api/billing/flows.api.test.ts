@@ -311,3 +311,37 @@ describe('monthly plan-limit counters', () => {
     await expect(usage.consume({ accountId: F.accountId, metric: 'images', amount: 5, at: nextPeriod })).resolves.toMatchObject({ used: 5 });
   });
 });
+
+describe('GraphQL checkout', () => {
+  it('buys a package and submits a payment through mutations, idempotently, then approval grants the credits', async () => {
+    const H = await signUp(app);
+    const [pkg] = await packages(H);
+    const key = randomUUID();
+    const buy = `mutation($p: ID!, $k: String!) { purchaseCreditPackage(packageId: $p, quantity: 1, idempotencyKey: $k) { replayed invoice { documentId number status total credits } paymentMethods { method displayName } } }`;
+    const first = await as(app, H.jwt).graphql(buy, { p: pkg.documentId, k: key });
+    expect(first.body.errors).toBeUndefined();
+    const result = first.body.data.purchaseCreditPackage;
+    expect(result).toMatchObject({ replayed: false, invoice: { status: 'pending', credits: pkg.credits } });
+    expect(result.paymentMethods.map((m: any) => m.method)).toContain('bank_transfer');
+    const again = await as(app, H.jwt).graphql(buy, { p: pkg.documentId, k: key });
+    expect(again.body.data.purchaseCreditPackage).toMatchObject({ replayed: true, invoice: { number: result.invoice.number } });
+
+    const submit = `mutation($i: ID!, $k: String!, $m: String!) { submitPayment(invoiceId: $i, method: $m, reference: "GQL-TRX-1", idempotencyKey: $k) { replayed payment { documentId status method } } }`;
+    const bad = await as(app, H.jwt).graphql(submit, { i: result.invoice.documentId, k: randomUUID(), m: 'cheque' });
+    expect(bad.body.errors[0].message).toContain('method');
+    const paid = await as(app, H.jwt).graphql(submit, { i: result.invoice.documentId, k: randomUUID(), m: 'bank_transfer' });
+    expect(paid.body.errors).toBeUndefined();
+    expect(paid.body.data.submitPayment.payment).toMatchObject({ status: 'pending_approval', method: 'bank_transfer' });
+
+    const row = (await desk(billingAdmin).list()).body.data.find((p: any) => p.documentId === paid.body.data.submitPayment.payment.documentId);
+    const before = await ledger().balance(H.accountId);
+    expect((await desk(billingAdmin).approve(row.id)).status).toBe(200);
+    expect((await ledger().balance(H.accountId)).bonus).toBe(before.bonus + pkg.credits);
+  });
+
+  it('refuses checkout mutations without a signed-in member', async () => {
+    const res = await app.request().post('/graphql').send({ query: 'mutation { requestPlan(plan: "starter", idempotencyKey: "anon-key-123") { replayed } }' });
+    expect(res.body.data?.requestPlan ?? null).toBeNull();
+    expect(res.body.errors[0].message).toMatch(/Forbidden|Unauthorized/i);
+  });
+});

@@ -10,6 +10,7 @@ import staff from './controllers/staff';
 import tenant from './controllers/tenant';
 import register from './register';
 import routes from './routes';
+import { createCheckoutService } from './services/checkout';
 import { createEventsService } from './services/events';
 import { createInvoicesService } from './services/invoices';
 import { createMonthlyUsageService } from './services/monthly-usage';
@@ -17,30 +18,12 @@ import { createNotificationsService } from './services/notifications';
 import { createPaymentsService } from './services/payments';
 import { createRequestsService } from './services/requests';
 import { createSubscriptionsService } from './services/subscriptions';
-import { INVOICE_UID, PAYMENT_UID } from './domain/uids';
+import { registerBillingGraphql } from './graphql';
 
 export default {
   register(args: { strapi: Core.Strapi }) {
     register(args);
-    const graphql = args.strapi.plugin('graphql')?.service('extension');
-    if (graphql) {
-      // Tenants read their invoices and payments over GraphQL; every write goes through the REST flows.
-      for (const uid of [INVOICE_UID, PAYMENT_UID]) graphql.shadowCRUD(uid).disableMutations();
-      for (const uid of ['plugin::billing.payment-event', 'plugin::billing.payment-method-config', 'plugin::billing.credit-package']) graphql.shadowCRUD(uid).disable();
-      // Content-API permissions only exist for actions with REST routes, and these types have none: the
-      // GraphQL reads are guarded by the same permissions as the REST reads of /api/billing.
-      graphql.use(({ strapi: s }: { strapi: Core.Strapi }) => {
-        const naming = s.plugin('graphql').service('utils').naming;
-        const scopes: Record<string, unknown> = {};
-        for (const [uid, list, one] of [[INVOICE_UID, 'invoices', 'invoice'], [PAYMENT_UID, 'payments', 'payments']] as const) {
-          const model = s.getModel(uid as any);
-          scopes[`Query.${naming.getFindQueryName(model)}`] = { auth: { scope: [`plugin::billing.tenant.${list}`] } };
-          scopes[`Query.${naming.getFindConnectionQueryName(model)}`] = { auth: { scope: [`plugin::billing.tenant.${list}`] } };
-          scopes[`Query.${naming.getFindOneQueryName(model)}`] = { auth: { scope: [`plugin::billing.tenant.${one}`] } };
-        }
-        return { resolversConfig: scopes };
-      });
-    }
+    registerBillingGraphql(args.strapi);
   },
   bootstrap,
   config,
@@ -54,6 +37,7 @@ export default {
   controllers: { tenant, staff },
   routes,
   services: {
+    checkout: createCheckoutService,
     events: createEventsService,
     invoices: createInvoicesService,
     'monthly-usage': createMonthlyUsageService,

@@ -1,24 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { validate } from '../../../../../lib/validate';
 import { idempotencyKeyOf } from '../../../../credits/server/src/utils/idempotency-key';
-import { canManageMembers } from '../../../../tenancy/server/src/domain/roles';
-import { PublicForbiddenError } from '../../../../tenancy/server/src/utils/public-forbidden';
 import { requireTenant } from '../../../../tenancy/server/src/utils/require-tenant';
 import { BillingNotFoundError } from '../domain/errors';
 import { ACCOUNT_UID, INVOICE_UID, PACKAGE_UID, PAYMENT_UID } from '../domain/uids';
+import { INVOICE_FIELDS, PAYMENT_FIELDS } from '../services/checkout';
 import { getService } from '../utils/get-service';
 import { documentIdParam, listQuery, planChangeBody, purchaseBody, submitPaymentBody } from '../validation/schemas';
 
-const INVOICE_FIELDS = ['id', 'documentId', 'number', 'type', 'status', 'currency', 'lineItems', 'subtotal', 'tax', 'total', 'credits', 'dueDate', 'paidAt', 'periodStart', 'periodEnd', 'createdAt'];
-const PAYMENT_FIELDS = ['id', 'documentId', 'amount', 'currency', 'method', 'status', 'reference', 'proofUrl', 'approvedAt', 'failureReason', 'createdAt'];
-
-/** Only owners and admins spend the account's money. */
-const requireBillingRole = async (strapi: Core.Strapi) => {
-  const tenant = await requireTenant(strapi);
-  if (!canManageMembers(tenant.role)) throw new PublicForbiddenError('Only the account owner or an admin can buy or pay');
-  return tenant;
+/** 201 for a new document, 200 when the Idempotency-Key replayed an earlier response. */
+const respond = (ctx: any, { response, replayed }: { response: unknown; replayed: boolean }) => {
+  ctx.status = replayed ? 200 : 201;
+  ctx.body = { data: response, meta: { replayed } };
 };
-const actorOf = (tenant: { userId?: number; apiKeyId?: number }) => (tenant.userId ? `user:${tenant.userId}` : `api-key:${tenant.apiKeyId}`);
 const page = (q: { page: number; pageSize: number }, total: number) => ({ pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total } });
 
 /** The calling account's billing: packages, invoices, payments, payment methods, plan changes. */
@@ -31,32 +25,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async purchase(ctx: any) {
-    const tenant = await requireBillingRole(strapi);
+    const tenant = await requireTenant(strapi);
     const packageDocumentId = validate(documentIdParam, ctx.params.documentId);
     const body = validate(purchaseBody, ctx.request.body ?? {});
-    const idempotencyKey = idempotencyKeyOf(ctx);
-    const { response, replayed } = await getService(strapi, 'requests').once(
-      { accountId: tenant.accountId, idempotencyKey, params: { op: 'purchase', packageDocumentId, ...body } },
-      async (trx) => {
-        const invoice = await getService(strapi, 'invoices').forPackage(trx, { accountId: tenant.accountId, packageDocumentId, quantity: body.quantity, actor: actorOf(tenant) });
-        const account = await strapi.db.query(ACCOUNT_UID).findOne({ where: { id: tenant.accountId }, select: ['billingCountry'] });
-        return { invoice: pick(invoice, INVOICE_FIELDS), paymentMethods: await getService(strapi, 'payments').methodsFor(account?.billingCountry) };
-      }
-    );
-    ctx.status = replayed ? 200 : 201;
-    ctx.body = { data: response, meta: { replayed } };
+    respond(ctx, await getService(strapi, 'checkout').purchase(tenant, { packageDocumentId, ...body, idempotencyKey: idempotencyKeyOf(ctx) }));
   },
 
   async changePlan(ctx: any) {
-    const tenant = await requireBillingRole(strapi);
+    const tenant = await requireTenant(strapi);
     const body = validate(planChangeBody, ctx.request.body ?? {});
-    const idempotencyKey = idempotencyKeyOf(ctx);
-    const { response, replayed } = await getService(strapi, 'requests').once(
-      { accountId: tenant.accountId, idempotencyKey, params: { op: 'plan', ...body } },
-      async (trx) => ({ invoice: pick(await getService(strapi, 'subscriptions').requestPlan(trx, { accountId: tenant.accountId, planSlug: body.plan, actor: actorOf(tenant) }), INVOICE_FIELDS) })
-    );
-    ctx.status = replayed ? 200 : 201;
-    ctx.body = { data: response, meta: { replayed } };
+    respond(ctx, await getService(strapi, 'checkout').changePlan(tenant, { ...body, idempotencyKey: idempotencyKeyOf(ctx) }));
   },
 
   async invoices(ctx: any) {
@@ -83,16 +61,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async submitPayment(ctx: any) {
-    const tenant = await requireBillingRole(strapi);
+    const tenant = await requireTenant(strapi);
     const invoiceDocumentId = validate(documentIdParam, ctx.params.documentId);
     const body = validate(submitPaymentBody, ctx.request.body ?? {});
-    const idempotencyKey = idempotencyKeyOf(ctx);
-    const { response, replayed } = await getService(strapi, 'requests').once(
-      { accountId: tenant.accountId, idempotencyKey, params: { op: 'payment', invoiceDocumentId, ...body } },
-      async (trx) => pick(await getService(strapi, 'payments').submit(trx, { accountId: tenant.accountId, invoiceDocumentId, ...body, actor: actorOf(tenant) }), PAYMENT_FIELDS)
-    );
-    ctx.status = replayed ? 200 : 201;
-    ctx.body = { data: response, meta: { replayed } };
+    const { response, replayed } = await getService(strapi, 'checkout').submitPayment(tenant, { invoiceDocumentId, ...body, idempotencyKey: idempotencyKeyOf(ctx) });
+    respond(ctx, { response: response.payment, replayed });
   },
 
   async payments(ctx: any) {
@@ -118,4 +91,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-const pick = (row: Record<string, any>, fields: string[]) => Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f]]));

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { CheckoutService } from '../services/checkout';
 import type { EventsService } from '../services/events';
 import type { InvoicesService } from '../services/invoices';
 import type { MonthlyUsageService } from '../services/monthly-usage';
@@ -8,6 +9,7 @@ import type { RequestsService } from '../services/requests';
 import type { SubscriptionsService } from '../services/subscriptions';
 
 interface Services {
+  checkout: CheckoutService;
   events: EventsService;
   invoices: InvoicesService;
   'monthly-usage': MonthlyUsageService;
