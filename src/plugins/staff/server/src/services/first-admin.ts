@@ -17,3 +17,5 @@ export const createFirstAdminService = ({ strapi }: { strapi: Core.Strapi }) => 
     strapi.log.info(`[staff] created the first admin: ${email}`);
   },
 });
+
+export type FirstAdminService = ReturnType<typeof createFirstAdminService>;
