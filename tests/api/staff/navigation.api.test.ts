@@ -47,7 +47,7 @@ describe('GET /staff/navigation', () => {
       expect([ct.uid, byUid.get(ct.uid)]).toEqual([ct.uid, ct.pluginOptions['admin-groups'].group]);
     }
     const keyword = groups.find((g) => g.id === 'planning-strategy').contentTypes.find((ct: any) => ct.uid === 'api::keyword.keyword');
-    expect(keyword).toEqual({ uid: 'api::keyword.keyword', displayName: 'Keyword', kind: 'collectionType', count: 0, href: '/admin/content-manager/collection-types/api::keyword.keyword' });
+    expect(keyword).toEqual({ uid: 'api::keyword.keyword', displayName: 'Keyword', kind: 'collectionType', count: 0, href: '/admin/content-manager/collection-types/api::keyword.keyword', to: '/content-manager/collection-types/api::keyword.keyword' });
   });
 
   it('lists a displayed type without an admin group under "Other"', async () => {

@@ -25,9 +25,9 @@ export default {
     ]);
     // Every staff role gets the grouped navigation; it lists only the types each may read anyway.
     for (const { code } of STAFF_ROLES) getService(strapi, 'roles').grant(code, [{ action: NAVIGATION_ACTION }]);
-    // Role permissions are synced by the app's bootstrap (src/index.ts), after every plugin has
-    // registered its admin actions and called roles.grant().
-    await getService(strapi, 'first-admin').ensure();
+    // Role permissions are synced, and the first admin created, by the app's bootstrap (src/index.ts):
+    // after every plugin has registered its admin actions and called roles.grant(), and after the admin
+    // plugin has created the Super Admin role on a fresh database.
   },
 };
 

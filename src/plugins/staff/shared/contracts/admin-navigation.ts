@@ -9,8 +9,10 @@ export namespace GetNavigation {
     kind: 'collectionType' | 'singleType';
     /** Documents in the Content Manager's default view (drafts for draft-and-publish types; soft-deleted hidden). */
     count: number;
-    /** Admin-panel path of the Content Manager list (or single-type edit) view. */
+    /** URL path of the Content Manager list (or single-type edit) view, under the default `/admin`. */
     href: string;
+    /** The same view as an admin-router path (independent of where the admin panel is mounted). */
+    to: string;
   }
 
   export interface Group {

@@ -29,7 +29,8 @@ export const createNavigationService = ({ strapi }: { strapi: Core.Strapi }) => 
     const path = model.kind === 'singleType' ? 'single-types' : 'collection-types';
     // The Document Service, so the count matches what the list view shows (drafts; soft-deleted hidden).
     const count = await strapi.documents(model.uid as any).count({});
-    return { uid: model.uid, displayName: model.info.displayName, kind: model.kind, count, href: `/admin/content-manager/${path}/${model.uid}` };
+    const to = `/content-manager/${path}/${model.uid}`;
+    return { uid: model.uid, displayName: model.info.displayName, kind: model.kind, count, href: `/admin${to}`, to };
   };
 
   return {
