@@ -33,6 +33,11 @@ export interface LaunchArgs {
   env?: Record<string, string>;
 }
 
+const INHERITED_TEST_SETTINGS = [
+  'DATABASE_URL', 'NODE_ENV', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SEED_DEMO_DATA', 'CRON_ENABLED', 'RUN_WORKERS_IN_PROCESS',
+  'TEST_SERVER_URL', 'TEST_TEMPLATE_DB', 'TEST_DIST_DIR',
+];
+
 const live = new Set<number>();
 // Last resort when jest exits with a process still up (a failed beforeAll, a crash): kill its group.
 process.on('exit', () => {
@@ -65,8 +70,9 @@ export const launch = async ({ script, args = [], env = {} }: LaunchArgs): Promi
     BROWSER: 'none',
     ...env,
   };
-  // A fresh database, started by the script itself: never inherit one from the test environment.
-  delete childEnv.DATABASE_URL;
+  // Run as a user would: none of the settings the api project's global setup put into this process
+  // (no demo data, no first admin, NODE_ENV=test, a test database), unless `env` sets them again.
+  for (const name of INHERITED_TEST_SETTINGS) if (!(name in env)) delete childEnv[name];
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child.pid!);
   let output = '';
