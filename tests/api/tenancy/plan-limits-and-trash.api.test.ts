@@ -111,3 +111,26 @@ describe('the system account', () => {
     expect(rows[0].deleted_at).toBeNull();
   });
 });
+
+describe('soft-deleted records behind relations', () => {
+  it('are hidden from REST populate and from GraphQL nested fields', async () => {
+    const T = await signUp(app, { plan: 'scale' });
+    const site = (await as(app, T.jwt).post('/api/sites', { data: siteData() })).body.data.documentId;
+    const sector = await as(app, T.jwt).post('/api/sectors', { data: { name: 'Garden', site } });
+    expect(sector.status).toBe(201);
+    const id = sector.body.data.documentId;
+    const query = 'query($id: ID!) { sector(documentId: $id) { documentId site { documentId } } }';
+    expect((await as(app, T.jwt).graphql(query, { id })).body.data.sector.site.documentId).toBe(site);
+
+    expect((await as(app, T.jwt).delete(`/api/sites/${site}`)).status).toBe(204);
+    const gql = await as(app, T.jwt).graphql(query, { id });
+    expect(gql.body.errors).toBeUndefined();
+    expect(gql.body.data.sector.site).toBeNull();
+    const rest = await as(app, T.jwt).get(`/api/sectors/${id}?populate=site`);
+    expect(rest.body.data.site).toBeNull();
+
+    // Restored, it is visible again through both.
+    expect((await as(app, T.jwt).post(`/api/soft-delete/sites/${site}/restore`)).status).toBe(200);
+    expect((await as(app, T.jwt).graphql(query, { id })).body.data.sector.site.documentId).toBe(site);
+  });
+});

@@ -21,6 +21,7 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
     const context = getService(s, 'tenant-context');
     const naming = s.plugin('graphql').service('utils').naming;
     const resolversConfig: Record<string, unknown> = {};
+    const softDeleted = (uid: string): boolean => Boolean(s.plugin('soft-delete')?.service('soft-delete').enabledFor(uid));
 
     for (const contentType of Object.values(s.contentTypes) as any[]) {
       // Our API types, users, and any plugin type that is tenant-owned (billing's invoices and payments).
@@ -31,21 +32,25 @@ export const registerGraphqlExtension = (strapi: Core.Strapi) => {
       }
       const typeName = naming.getTypeName(contentType);
       for (const [field, attribute] of Object.entries(contentType.attributes) as Array<[string, any]>) {
-        if (!isRelation(attribute) || !schema.isScoped(attribute.target)) continue;
+        if (!isRelation(attribute)) continue;
         const target = attribute.target as string;
+        const scoped = schema.isScoped(target);
+        // Soft-deleted targets stay hidden behind nested fields too, as REST populate hides them.
+        const trashed = softDeleted(target);
+        if (!scoped && !trashed) continue;
         resolversConfig[`${typeName}.${field}`] = {
           middlewares: [
             async (next: any, parent: any, args: any, graphqlContext: any, info: any) => {
-              if (!context.isEnforced()) return next(parent, args, graphqlContext, info);
-              const tenant = await context.fromGraphqlContext(graphqlContext);
-              if (tenant.kind === 'staff' || tenant.kind === 'system') return next(parent, args, graphqlContext, info);
-              const scope =
-                tenant.kind !== 'tenant'
-                  ? { documentId: { eq: '__none__' } }
-                  : target === ACCOUNT_UID
-                    ? { documentId: { eq: tenant.accountDocumentId } }
-                    : { account: { documentId: { eq: tenant.accountDocumentId } } };
-              const filters = args?.filters ? { and: [args.filters, scope] } : scope;
+              const conditions: unknown[] = trashed ? [{ deletedAt: { null: true } }] : [];
+              if (scoped && context.isEnforced()) {
+                const tenant = await context.fromGraphqlContext(graphqlContext);
+                if (tenant.kind === 'anonymous') conditions.push({ documentId: { eq: '__none__' } });
+                else if (tenant.kind === 'tenant') {
+                  conditions.push(target === ACCOUNT_UID ? { documentId: { eq: tenant.accountDocumentId } } : { account: { documentId: { eq: tenant.accountDocumentId } } });
+                }
+              }
+              if (!conditions.length) return next(parent, args, graphqlContext, info);
+              const filters = args?.filters ? { and: [args.filters, ...conditions] } : conditions.length === 1 ? conditions[0] : { and: conditions };
               return next(parent, { ...args, filters }, graphqlContext, info);
             },
           ],
