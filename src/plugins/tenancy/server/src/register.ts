@@ -3,6 +3,7 @@ import { ACCOUNT_UID, USER_UID } from './domain/constants';
 import { ACCOUNT_ROLES } from './domain/roles';
 import { registerGraphqlExtension } from './graphql/extension';
 import { createDocumentScopeMiddleware } from './middlewares/document-scope';
+import { createUniqueWithinMiddleware } from './middlewares/unique-within';
 import { wrapSignup } from './signup';
 import { createAccountKeyStrategy } from './strategies/account-key';
 import { getService } from './utils/get-service';
@@ -20,6 +21,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Registered before soft delete's (which waits for bootstrap): the first middleware is the
   // outermost, and who may see a document must be decided before anything else acts on it.
   strapi.documents.use(createDocumentScopeMiddleware(strapi) as any);
+  // Inside the scope middleware, so a tenant's create already carries its account.
+  strapi.documents.use(createUniqueWithinMiddleware(strapi) as any);
   wrapSignup(strapi);
   registerGraphqlExtension(strapi);
 
