@@ -378,6 +378,19 @@ describe('GraphQL', () => {
   });
 });
 
+describe('Content Manager', () => {
+  it('does not list or serve the settings types, even by direct URL', async () => {
+    const types = await admin.get('/content-manager/content-types');
+    expect(types.status).toBe(200);
+    for (const ct of types.body.data.filter((c: any) => c.uid.startsWith('plugin::settings.'))) expect(ct.isDisplayed).toBe(false);
+    for (const uid of ['plugin::settings.global-integration', 'plugin::settings.account-override']) {
+      const res = await admin.get(`/content-manager/collection-types/${uid}`);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.text).not.toContain('enc:v');
+    }
+  });
+});
+
 describe('key rotation', () => {
   it('re-encrypts every stored key under the newest key version; keys still resolve', async () => {
     const settings = app.strapi.plugin('settings');

@@ -18,7 +18,8 @@ import { createResolverService } from './services/resolver';
 import { createSeedService } from './services/seed';
 import { createStoreService } from './services/store';
 import { createTemplatesService } from './services/templates';
-import { ACCOUNT_UID, PLAN_UID } from './utils/constants';
+import { errors } from '@strapi/utils';
+import { ACCOUNT_UID, PLAN_UID, UID } from './utils/constants';
 import { getService } from './utils/get-service';
 
 export default {
@@ -41,6 +42,15 @@ export default {
 
   register({ strapi }: { strapi: Core.Strapi }) {
     registerGraphql(strapi);
+    // Our types are hidden from the Content Manager; this refuses them there even by direct URL, so
+    // encrypted columns and other accounts' rows never reach it. Services use the Query Engine.
+    const ours = new Set<string>(Object.values(UID));
+    strapi.documents.use(((context: any, next: () => Promise<unknown>) => {
+      if (!ours.has(context.uid)) return next();
+      const url: string = (strapi.requestContext.get() as any)?.request?.url ?? '';
+      if (url.startsWith('/content-manager')) throw new errors.NotFoundError('Not Found');
+      return next();
+    }) as any);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
