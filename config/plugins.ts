@@ -65,8 +65,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   settings: local('settings', {
     // Key ring for stored API keys: "v2:<base64 32 bytes>,v1:<...>", newest first (see the plugin README).
     encryptionKeys: env('SETTINGS_ENCRYPTION_KEYS', ''),
-    redisUrl: env('REDIS_URL', 'redis://127.0.0.1:6379'),
-    prefix: env('QUEUE_PREFIX', 'igny8'),
     cacheTtlMs: env.int('SETTINGS_CACHE_TTL_MS', 60000),
   }),
   'demo-data': local('demo-data', {

@@ -1,16 +1,12 @@
 export interface SettingsPluginConfig {
   /** SETTINGS_ENCRYPTION_KEYS: "v2:<base64 32 bytes>,v1:<...>", newest first. */
   encryptionKeys: string;
-  /** REDIS_URL: carries cache invalidations to every process. */
-  redisUrl: string;
-  /** Channel prefix (QUEUE_PREFIX), so two installs on one Redis do not invalidate each other. */
-  prefix: string;
   /** Upper bound on staleness should an invalidation be lost. */
   cacheTtlMs: number;
 }
 
 export default {
-  default: (): SettingsPluginConfig => ({ encryptionKeys: '', redisUrl: 'redis://127.0.0.1:6379', prefix: 'igny8', cacheTtlMs: 60000 }),
+  default: (): SettingsPluginConfig => ({ encryptionKeys: '', cacheTtlMs: 60000 }),
   validator(config: SettingsPluginConfig) {
     if (process.env.NODE_ENV === 'production' && !config.encryptionKeys) {
       throw new Error('settings.encryptionKeys (SETTINGS_ENCRYPTION_KEYS) is required in production: "v1:<base64 of 32 random bytes>"');

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
 
 export interface InvalidationMessage {
@@ -14,19 +14,15 @@ type Listener = (message: InvalidationMessage) => void;
  * speed, never correctness.
  */
 export const createInvalidationService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.plugin('settings').config as (key: string) => any;
   let publisher: Redis | undefined;
   let subscriber: Redis | undefined;
   let live = false;
   const listeners = new Set<Listener>();
-  const channel = () => `${config()('prefix')}:settings:invalidate`;
+  const channel = () => `${(strapi.config.get('plugin::queue') as { prefix: string }).prefix}:settings:invalidate`;
 
-  const connect = (name: string) => {
-    const client = new Redis(config()('redisUrl'), { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: `igny8-settings-${name}` });
-    // ioredis retries by itself; an unhandled 'error' event would crash the process.
-    client.on('error', () => undefined);
-    return client;
-  };
+  // Connections come from the queue plugin (the one owner of Redis connections: URL, reconnects, close).
+  const connect = (name: string): Redis =>
+    strapi.plugin('queue').service('queues').createConnection({ lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, connectionName: `igny8-settings-${name}` });
 
   return {
     channel,
