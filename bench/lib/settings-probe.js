@@ -59,6 +59,9 @@ const resolution = async (app, { accountId, iterations }) => {
  * it is pure job overhead, the denominator for the cached path.
  */
 let processing = false;
+let globalListener = false;
+let counter = 0;
+const waiters = new Map();
 const job = async (app, { iterations, openaiBaseUrl, platformKey }) => {
   const OpenAI = require('openai').default ?? require('openai');
   const queues = app.plugin('queue').service('queues');
@@ -73,10 +76,28 @@ const job = async (app, { iterations, openaiBaseUrl, platformKey }) => {
     });
   }
   await queue.isReady();
-  const run = async () => {
-    const j = await queue.add('minimal', { prompt: 'ping' }, { removeOnComplete: true, removeOnFail: true, attempts: 1 });
-    return j.finished();
-  };
+  // Completion as a producer in another process sees it: Bull's global event over Redis pub/sub. The
+  // waiter is registered before add() (own job ids), so a fast job cannot finish unseen; job.finished()
+  // has that race when completed jobs are removed.
+  if (!globalListener) {
+    globalListener = true;
+    queue.on('global:completed', (jobId) => waiters.get(String(jobId))?.());
+    queue.on('global:failed', (jobId, error) => waiters.get(String(jobId))?.(new Error(String(error))));
+    // The pattern subscription is made asynchronously; give it time before the first job.
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const run = () =>
+    new Promise((resolve, reject) => {
+      const jobId = `bench-${process.pid}-${++counter}`;
+      const timer = setTimeout(() => waiters.get(jobId)?.(new Error(`job ${jobId} not seen completing within 15 s`)), 15000);
+      waiters.set(jobId, (error) => {
+        clearTimeout(timer);
+        waiters.delete(jobId);
+        if (error) reject(error);
+        else resolve();
+      });
+      queue.add('minimal', { prompt: 'ping' }, { jobId, removeOnComplete: true, removeOnFail: true, attempts: 1 }).catch(reject);
+    });
   for (let i = 0; i < Math.min(20, iterations); i++) await run();
   return stats(await time(iterations, run));
 };

@@ -99,7 +99,7 @@ const report = (result) => {
   const labels = {
     cached: 'resolver.effective (cached)',
     cachedForCall: 'resolver.forCall (cached + decrypt)',
-    uncached: 'resolver.effectiveUncached (4 queries)',
+    uncached: 'resolver.effectiveUncached (5 queries)',
     singleRowQueryEngine: 'single-row read (Query Engine)',
     singleRowKnex: 'single-row read (knex)',
     minimalAiJob: 'minimal AI job (Bull + SDK + fake)',
