@@ -21,6 +21,22 @@ export const startFakeAi = async (validKeys: { openai: string[]; anthropic: stri
       }
       return json(200, { object: 'list', data: ['gpt-4o-mini', 'dall-e-3', 'gpt-4.1'].map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'system' })) });
     }
+    if (req.method === 'POST' && req.url?.startsWith('/openai/v1/chat/completions')) {
+      const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      seen.push({ path: req.url, auth: key });
+      if (!validKeys.openai.includes(key)) return json(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        const body = JSON.parse(raw || '{}');
+        json(200, {
+          id: 'chatcmpl-fake', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: body.model,
+          choices: [{ index: 0, message: { role: 'assistant', content: `echo: ${body.messages?.at(-1)?.content ?? ''}` }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 },
+        });
+      });
+      return;
+    }
     if (req.url?.startsWith('/anthropic/v1/models')) {
       // SDK 1.x sends the key as a Bearer token; older clients used x-api-key. Both are accepted.
       const key = (req.headers['x-api-key'] as string | undefined) ?? (req.headers.authorization ?? '').replace(/^Bearer /, '');

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { setPlan, signUp, staffToken, type Tenant } from '../../helpers/tenants';
+import OpenAI from 'openai';
 import { startFakeAi } from '../../helpers/fake-ai';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const winston = require('winston');
@@ -213,6 +214,16 @@ describe('account override and which key pays', () => {
     expect(await resolver.forCall(growth.accountId, 'openai')).toMatchObject({ apiKey: KEYS.accountOpenai, keySource: 'account', settings: { openaiModel: 'gpt-4.1' } });
     expect(await resolver.forCall(growth.accountId, 'dalle')).toMatchObject({ apiKey: KEYS.platformDalle, keySource: 'platform' });
     expect(await resolver.forCall(free.accountId, 'openai')).toMatchObject({ apiKey: KEYS.platformOpenai, keySource: 'platform' });
+
+    // Both kinds of call run through the official SDK with what forCall returned, and the provider sees
+    // the key that pays: the account's for the Growth account, the platform's for the Free one.
+    for (const [accountId, expected, model] of [[growth.accountId, KEYS.accountOpenai, 'gpt-4.1'], [free.accountId, KEYS.platformOpenai, 'gpt-4o-mini']] as const) {
+      const c = await resolver.forCall(accountId, 'openai');
+      const client = new OpenAI({ apiKey: c.apiKey, baseURL: c.baseUrl ?? undefined, maxRetries: 0 });
+      const done = await client.chat.completions.create({ model: c.settings.openaiModel, messages: [{ role: 'user', content: 'ping' }] });
+      expect(done.model).toBe(model);
+      expect(fake.seen.at(-1)).toEqual({ path: '/openai/v1/chat/completions', auth: expected });
+    }
 
     // The override is honoured only while the plan allows it: a downgrade falls back at once.
     await setPlan(app, growth.accountId, 'free');
