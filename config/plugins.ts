@@ -70,6 +70,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     renewal: { graceDays: env.int('BILLING_GRACE_DAYS', 7), expireDays: env.int('BILLING_EXPIRE_DAYS', 14) },
     renewalEveryMs: env.int('BILLING_RENEWAL_EVERY_MS', 300000),
   }),
+  settings: local('settings', {
+    // Key ring for stored API keys: "v2:<base64 32 bytes>,v1:<...>", newest first (see the plugin README).
+    encryptionKeys: env('SETTINGS_ENCRYPTION_KEYS', ''),
+    cacheTtlMs: env.int('SETTINGS_CACHE_TTL_MS', 60000),
+  }),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),

@@ -5,6 +5,8 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 
 const commands = {
+  /** Runs `fn` exported by a bench module inside the app process: `(app, args) => result` (JSON-serialisable). */
+  runModule: (app, { file, fn, args }) => require(file)[fn](app, args),
   /** Tenant scoping on or off (the tenancy plugin refuses "off" in production). */
   setEnforced: (app, value) => {
     app.plugin('tenancy').service('tenant-context').setEnforced(Boolean(value));

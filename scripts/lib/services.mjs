@@ -21,8 +21,13 @@ export const freePort = () =>
     });
   });
 
-const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
-const secret = (name) => (name === 'APP_KEYS' ? [1, 2, 3, 4].map(() => randomBytes(16).toString('base64')).join(',') : randomBytes(24).toString('base64'));
+const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SETTINGS_ENCRYPTION_KEYS'];
+const secret = (name) => {
+  if (name === 'APP_KEYS') return [1, 2, 3, 4].map(() => randomBytes(16).toString('base64')).join(',');
+  // The settings plugin's key ring: "<version>:<base64 of 32 bytes>", comma-separated, newest first.
+  if (name === 'SETTINGS_ENCRYPTION_KEYS') return `v1:${randomBytes(32).toString('base64')}`;
+  return randomBytes(24).toString('base64');
+};
 
 /** Loads .env into process.env (without overriding), creating it with fresh secrets if missing. */
 export const ensureSecrets = (file = path.join(ROOT, '.env')) => {
@@ -31,9 +36,22 @@ export const ensureSecrets = (file = path.join(ROOT, '.env')) => {
     const lines = ['# Generated on first run; never commit this file.', ...SECRET_NAMES.map((n) => `${n}=${secret(n)}`)];
     fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
   }
+  const present = new Set();
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match) present.add(match[1]);
     if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2];
+  }
+  // A secret added after the file was made (SETTINGS_ENCRYPTION_KEYS, say) is appended, not regenerated on
+  // every run: data encrypted under it must stay readable after a restart.
+  const missing = SECRET_NAMES.filter((n) => !present.has(n) && process.env[n] === undefined);
+  if (missing.length) {
+    const lines = missing.map((n) => `${n}=${secret(n)}`);
+    fs.appendFileSync(file, lines.join('\n') + '\n');
+    for (const line of lines) {
+      const [n, ...rest] = line.split('=');
+      process.env[n] = rest.join('=');
+    }
   }
   for (const name of SECRET_NAMES) process.env[name] ??= secret(name);
 };

@@ -116,6 +116,15 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     isAvailable,
     definitions: () => [...definitions.values()],
 
+    /**
+     * A dedicated Redis connection for another plugin's own use (pub/sub, say: a subscribed connection
+     * can do nothing else), with this plugin's URL, reconnect policy and error handling. It is closed
+     * by `close()` with the others.
+     */
+    createConnection(options: RedisOptions = {}) {
+      return connection(options);
+    },
+
     /** Opens the monitoring connection. Never throws: a missing Redis leaves the app up in degraded mode. */
     async connect() {
       monitor = connection({ lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
