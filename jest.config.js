@@ -1,4 +1,8 @@
-/** Two projects: pure unit tests beside the code, and API tests that boot the real app (see tests/README.md). */
+/**
+ * Three projects: pure unit tests beside the code, API tests that boot the real app in-process, and
+ * e2e tests that run our launch scripts (build + start, develop) as processes and drive the admin in
+ * Chromium (see README, Tests).
+ */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 module.exports = {
@@ -22,6 +26,14 @@ module.exports = {
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/tests/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/tests/setup/global-teardown.mjs',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests'],
+      testMatch: ['**/*.e2e.test.ts'],
+      transform: { '^.+\\.ts$': swc },
+      globalSetup: '<rootDir>/tests/e2e/setup/global-setup.mjs',
     },
   ],
 };

@@ -96,9 +96,10 @@ export const prepareRuntime = async () => {
   ensureSecrets();
   const stops = [];
   if (!process.env.DATABASE_URL) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data', 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+    const dataDir = process.env.EMBEDDED_PG_DIR || path.join(ROOT, '.data', 'postgres');
+    const pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
     process.env.DATABASE_URL = pg.url;
-    console.log(`[services] embedded PostgreSQL at 127.0.0.1:${pg.port} (data in .data/postgres)`);
+    console.log(`[services] embedded PostgreSQL at 127.0.0.1:${pg.port} (data in ${path.relative(ROOT, dataDir) || dataDir})`);
     stops.push(pg.stop);
   }
   const redis = await ensureRedis();

@@ -12,8 +12,13 @@ export const createFirstAdminService = ({ strapi }: { strapi: Core.Strapi }) => 
     const users = strapi.service('admin::user') as any;
     if ((await users.count()) > 0) return;
     const superAdmin = await (strapi.service('admin::role') as any).getSuperAdmin();
-    if (!superAdmin) return;
+    if (!superAdmin) {
+      strapi.log.warn('[staff] no Super Admin role yet: the first admin from ADMIN_EMAIL was not created');
+      return;
+    }
     await users.create({ email: email.toLowerCase(), firstname: 'IGNY8', lastname: 'Admin', password, isActive: true, roles: [superAdmin.id], registrationToken: null });
     strapi.log.info(`[staff] created the first admin: ${email}`);
   },
 });
+
+export type FirstAdminService = ReturnType<typeof createFirstAdminService>;
