@@ -65,7 +65,7 @@ export const CreditAdjustmentForm = () => {
           <Flex gap={4} alignItems="flex-start" wrap="wrap">
             <Field.Root name="accountId" required error={shown.accountId}>
               <Field.Label>Account id</Field.Label>
-              <Field.Input inputMode="numeric" value={values.accountId} onChange={(e) => set('accountId')(e.target.value)} />
+              <Field.Input name="accountId" inputMode="numeric" value={values.accountId} onChange={(e) => set('accountId')(e.target.value)} />
               <Field.Error />
             </Field.Root>
             <Field.Root name="pool" required>
@@ -77,7 +77,7 @@ export const CreditAdjustmentForm = () => {
             </Field.Root>
             <Field.Root name="amount" required error={shown.amount} hint="Negative subtracts">
               <Field.Label>Amount (credits)</Field.Label>
-              <Field.Input inputMode="numeric" value={values.amount} onChange={(e) => set('amount')(e.target.value)} />
+              <Field.Input name="amount" inputMode="numeric" value={values.amount} onChange={(e) => set('amount')(e.target.value)} />
               <Field.Hint />
               <Field.Error />
             </Field.Root>
