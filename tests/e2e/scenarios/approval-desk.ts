@@ -18,6 +18,13 @@ export interface DeskContext {
   superAdmin: { email: string; password: string };
 }
 
+interface Balance {
+  plan: number;
+  bonus: number;
+  held: number;
+  available: number;
+}
+
 interface Tenant {
   jwt: string;
   email: string;
@@ -42,8 +49,10 @@ export const approvalDeskScenario = (ctx: DeskContext) => () => {
   const balance = async (tenant: Tenant) => {
     const res = await http(ctx.app(), 'GET', '/api/credits/balance', { token: tenant.jwt });
     expect(res.status).toBe(200);
-    return res.body.data as { plan: number; bonus: number; held: number };
+    return res.body.data as Balance;
   };
+  /** The balance after `credits` more bonus credits (available = plan + bonus - held). */
+  const plusBonus = (b: Balance, credits: number): Balance => ({ ...b, bonus: b.bonus + credits, available: b.available + credits });
   /** Buys the first package and reports a bank transfer for it, as the tenant's client would. */
   const buyAndPay = async (tenant: Tenant, extra: { proofUrl?: string } = {}) => {
     const packages = await http(ctx.app(), 'GET', '/api/billing/packages', { token: tenant.jwt });
@@ -120,7 +129,7 @@ export const approvalDeskScenario = (ctx: DeskContext) => () => {
     await r.waitFor({ state: 'detached', timeout: 30000 });
 
     const after = await balance(tenant);
-    expect(after).toEqual({ ...before, bonus: before.bonus + pkg.credits });
+    expect(after).toEqual(plusBonus(before, pkg.credits));
     // Approving again (a second click elsewhere) changes nothing.
     const again = await http(ctx.app(), 'POST', `/billing/payments/${payment.id}/approve`, { token: staffToken, body: {} });
     expect(again.status).toBe(200);
@@ -175,7 +184,7 @@ export const approvalDeskScenario = (ctx: DeskContext) => () => {
       await page.locator(`[data-testid="decision-result-${payment.id}"]`, { hasText: 'Approved' }).waitFor({ timeout: 30000 });
     }
     await expect(page.locator('[data-testid="decision-results"]').innerText()).resolves.toContain('2 of 2 done');
-    expect(await balance(tenant)).toEqual({ ...before, bonus: before.bonus + first.pkg.credits + second.pkg.credits });
+    expect(await balance(tenant)).toEqual(plusBonus(before, first.pkg.credits + second.pkg.credits));
   }, 120000);
 
   it('adjusts an account\'s credits from the second tab and shows the resulting balance', async () => {
@@ -194,7 +203,7 @@ export const approvalDeskScenario = (ctx: DeskContext) => () => {
     await form.getByRole('button', { name: 'Apply adjustment' }).click();
     await form.locator('[data-testid="adjustment-balance"]').waitFor({ timeout: 30000 });
     await expect(form.locator('[data-testid="balance-bonus"]').innerText()).resolves.toBe((before.bonus + 250).toLocaleString('en-US'));
-    expect(await balance(tenant)).toEqual({ ...before, bonus: before.bonus + 250 });
+    expect(await balance(tenant)).toEqual(plusBonus(before, 250));
     const rows = await http(ctx.app(), 'GET', '/api/credits/transactions', { token: tenant.jwt });
     expect(rows.body.data.filter((t: { type: string }) => t.type === 'adjustment')).toEqual([expect.objectContaining({ pool: 'bonus', amount: 250, reason: 'Goodwill for the outage' })]);
 

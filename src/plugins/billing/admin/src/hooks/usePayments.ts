@@ -14,6 +14,9 @@ export const usePayments = (query: { status: Desk.PaymentStatus; page: number; p
   const [state, setState] = React.useState<PaymentsState>({ status: 'loading' });
   const [version, setVersion] = React.useState(0);
 
+  // Another filter or page: show loading rather than the previous rows (a reload keeps them until it answers).
+  React.useEffect(() => setState({ status: 'loading' }), [query.status, query.page, query.pageSize]);
+
   React.useEffect(() => {
     let live = true;
     get<Desk.ListResponse>('/billing/payments', { params: { status: query.status, page: query.page, pageSize: query.pageSize } }).then(
