@@ -1,31 +1,45 @@
 /**
  * `npm run build` then `npm start` (scripts/start.js) on a fresh database: every plugin's routes are
  * registered, the first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD, and in Chromium the staff plugin's
- * admin page (content by group) renders from the production admin bundle.
+ * admin page (content by group) and the billing plugin's approval desk render from the production
+ * admin bundle. Building takes minutes, so every browser scenario runs on this one build and process
+ * (scenarios live in ./scenarios and are mounted here).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { adminLogin, anonymousPluginRoutes, http, launch, ROOT, waitForHealth, type Launched } from '../helpers/processes';
+import { startSmtp } from '../helpers/smtp';
+import { approvalDeskScenario } from './scenarios/approval-desk';
 
 const ADMIN = { email: 'e2e-admin@igny8.test', password: 'E2e-Admin-pass-2026' };
 const GROUP_LABELS = ['Billing & Accounts', 'Sites & Users', 'Content Management', 'Planning & Strategy', 'Reference Data', 'Other'];
 
 describe('build + start', () => {
   let app: Launched | undefined;
-  let browser: Browser | undefined;
+  let browser: Promise<Browser> | undefined;
+  let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+  /** One Chromium for every scenario in this file, launched on first use. */
+  const openBrowser = () =>
+    (browser ??= chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }));
 
   beforeAll(async () => {
+    // Customer emails (billing) go to a real SMTP server on a free port.
+    smtp = await startSmtp();
     // E2E_SKIP_BUILD=true reuses the last `npm run build` (for iterating on this file locally).
     const build = process.env.E2E_SKIP_BUILD === 'true' ? { status: 0, signal: null, stdout: '', stderr: '' } : spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { cwd: ROOT, encoding: 'utf8', timeout: 300000, env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error(`npm run build failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
-    app = await launch({ script: 'start.js', env: { NODE_ENV: 'production', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+    app = await launch({ script: 'start.js', env: { NODE_ENV: 'production', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } });
     await waitForHealth(app, 90000);
   }, 420000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
     await app?.stop();
+    await smtp?.close();
   }, 30000);
 
   it('answers every plugin route as registered (401/403, not 404)', async () => {
@@ -47,11 +61,7 @@ describe('build + start', () => {
   });
 
   it('renders "Content by group" in the admin panel, with counts and links into the Content Manager', async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const page = await browser.newPage();
+    const page = await (await openBrowser()).newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
@@ -84,4 +94,6 @@ describe('build + start', () => {
 
     expect(pageErrors).toEqual([]);
   }, 120000);
+
+  describe('payment approval desk (billing admin)', approvalDeskScenario({ app: () => app!, smtp: () => smtp!, browser: openBrowser, superAdmin: ADMIN }));
 });

@@ -127,10 +127,10 @@ export const waitForHealth = async (app: Launched, timeoutMs: number) => {
   throw new Error(`not healthy after ${timeoutMs} ms:\n${app.output()}`);
 };
 
-export const http = async (app: Launched, method: string, url: string, { token, body }: { token?: string; body?: unknown } = {}) => {
+export const http = async (app: Launched, method: string, url: string, { token, body, headers }: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
   const res = await fetch(`${app.baseUrl}${url}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -159,5 +159,9 @@ export const anonymousPluginRoutes = [
   ['POST', '/api/soft-delete/keywords/x/restore'],
   ['GET', '/queue/status'],
   ['GET', '/staff/navigation'],
+  ['GET', '/api/billing/packages'],
+  ['GET', '/billing/payments'],
+  ['POST', '/billing/payments/bulk'],
+  ['POST', '/credits/accounts/1/adjustments'],
   ['POST', '/soft-delete/api::keyword.keyword/x/restore'],
 ] as const;
