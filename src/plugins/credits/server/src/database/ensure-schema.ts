@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LEDGER_FUNCTIONS } from './ledger-functions';
 
 /**
  * The ledger lives in plain tables, not Strapi content types: it is written by single SQL statements
@@ -96,5 +97,5 @@ export const ensureSchema = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   // Rows Strapi created before held_credits existed (or with a null default) count as zero.
   await knex.raw('UPDATE accounts SET plan_credits = COALESCE(plan_credits, 0), bonus_credits = COALESCE(bonus_credits, 0), held_credits = COALESCE(held_credits, 0) WHERE plan_credits IS NULL OR bonus_credits IS NULL OR held_credits IS NULL');
-  for (const statement of DDL) await knex.raw(statement);
+  for (const statement of [...DDL, ...LEDGER_FUNCTIONS]) await knex.raw(statement);
 };
