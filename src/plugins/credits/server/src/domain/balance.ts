@@ -4,7 +4,11 @@ import { InsufficientCreditsError } from './errors';
  * Credit arithmetic, pure. An account has two pools (plan credits, reset each paid period; bonus
  * credits, bought, never expire) and an amount held by open reservations. Spending takes plan credits
  * first. Every function returns the new balance and the ledger entries that explain the change; the
- * service persists both in one transaction, so the balance is always the sum of its entries.
+ * service persists both in one statement, so the balance is always the sum of its entries.
+ *
+ * This file is the specification. The ledger runs its SQL transcription, `credit_apply` in
+ * database/ledger-functions.ts, so a movement is one round trip; tests/api/credits/arithmetic.api.test.ts
+ * requires the two to agree over long random sequences. Change one, change the other.
  */
 export type Pool = 'plan' | 'bonus';
 
