@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LEDGER_FUNCTIONS } from './ledger-functions';
 
 /**
  * The ledger lives in plain tables, not Strapi content types: it is written by single SQL statements
@@ -96,5 +97,10 @@ export const ensureSchema = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   // Rows Strapi created before held_credits existed (or with a null default) count as zero.
   await knex.raw('UPDATE accounts SET plan_credits = COALESCE(plan_credits, 0), bonus_credits = COALESCE(bonus_credits, 0), held_credits = COALESCE(held_credits, 0) WHERE plan_credits IS NULL OR bonus_credits IS NULL OR held_credits IS NULL');
-  for (const statement of DDL) await knex.raw(statement);
+  // The API and the workers boot at the same time; concurrent CREATE OR REPLACE FUNCTION (or DROP and
+  // CREATE TRIGGER) on the same object fails with "tuple concurrently updated", so one boot at a time.
+  await knex.transaction(async (trx) => {
+    await trx.raw(`SELECT pg_advisory_xact_lock(hashtext('credits.ensure-schema'))`);
+    for (const statement of [...DDL, ...LEDGER_FUNCTIONS]) await trx.raw(statement);
+  });
 };

@@ -4,7 +4,11 @@ import { InsufficientCreditsError } from './errors';
  * Credit arithmetic, pure. An account has two pools (plan credits, reset each paid period; bonus
  * credits, bought, never expire) and an amount held by open reservations. Spending takes plan credits
  * first. Every function returns the new balance and the ledger entries that explain the change; the
- * service persists both in one transaction, so the balance is always the sum of its entries.
+ * service persists both in one statement, so the balance is always the sum of its entries.
+ *
+ * This file is the specification. The ledger runs its SQL transcription, `credit_apply` in
+ * database/ledger-functions.ts, so a movement is one round trip; tests/api/credits/arithmetic.api.test.ts
+ * requires the two to agree over long random sequences. Change one, change the other.
  */
 export type Pool = 'plan' | 'bonus';
 
@@ -27,8 +31,17 @@ export interface Movement {
   entries: Entry[];
 }
 
-const assertAmount = (amount: number, name = 'amount') => {
+/** Input checks, exported so the service refuses bad input before it reaches the database. */
+export const assertAmount = (amount: number, name = 'amount') => {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`${name} must be a positive integer, got ${amount}`);
+};
+
+export const assertNonZero = (amount: number, name = 'amount') => {
+  if (!Number.isSafeInteger(amount) || amount === 0) throw new RangeError(`${name} must be a non-zero integer, got ${amount}`);
+};
+
+export const assertNonNegative = (amount: number, name = 'amount') => {
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`${name} must be a non-negative integer, got ${amount}`);
 };
 
 /** What can be reserved or spent right now. Never negative, even if a reset left holds uncovered. */
@@ -61,7 +74,7 @@ export function debit(b: Balance, amount: number, releasing = 0): Movement {
 
 /** A signed staff adjustment on one pool; a pool never goes below zero. */
 export function adjust(b: Balance, pool: Pool, amount: number): Movement {
-  if (!Number.isSafeInteger(amount) || amount === 0) throw new RangeError(`amount must be a non-zero integer, got ${amount}`);
+  assertNonZero(amount);
   if (amount > 0) return credit(b, pool, amount);
   if (-amount > b[pool]) throw new InsufficientCreditsError(-amount, b[pool]);
   const balance = { ...b, [pool]: b[pool] + amount };
@@ -70,7 +83,7 @@ export function adjust(b: Balance, pool: Pool, amount: number): Movement {
 
 /** Renewal: plan credits become `target`, whatever was left (unused plan credits do not roll over). */
 export function resetPlan(b: Balance, target: number): Movement {
-  if (!Number.isSafeInteger(target) || target < 0) throw new RangeError(`target must be a non-negative integer, got ${target}`);
+  assertNonNegative(target, 'target');
   const balance = { ...b, plan: target };
   return { balance, entries: entry('plan', target - b.plan, target) };
 }
@@ -94,7 +107,7 @@ export function release(b: Balance, held: number): Movement {
  * as long as it fits what is available once the hold is released). A cost of zero only releases.
  */
 export function capture(b: Balance, held: number, actual: number): Movement {
-  if (!Number.isSafeInteger(actual) || actual < 0) throw new RangeError(`actual must be a non-negative integer, got ${actual}`);
+  assertNonNegative(actual, 'actual');
   if (actual === 0) return release(b, held);
   return debit(b, actual, held);
 }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import * as arithmetic from '../domain/balance';
-import type { Balance, Entry, Movement, Pool } from '../domain/balance';
-import { CreditsNotFoundError, HoldStateError, IdempotencyConflictError } from '../domain/errors';
+import type { Balance, Entry, Pool } from '../domain/balance';
+import { CreditsNotFoundError, HoldStateError, IdempotencyConflictError, InsufficientCreditsError } from '../domain/errors';
 import { requestHash } from '../domain/request-hash';
 import type { Usage } from '../domain/pricing';
 
@@ -41,124 +41,156 @@ export interface UsageRecord extends Usage {
   durationMs?: number | null;
 }
 
-interface HoldRow {
-  id: number;
-  account_id: number;
-  amount: number;
-  status: 'held' | 'captured' | 'released' | 'expired';
-  captured: number | null;
-  operation: string | null;
+type Knex = Core.Strapi['db']['connection'];
+
+/** The operation kinds; also the verbs of `credit_apply` in database/ledger-functions.ts. */
+type Verb = 'grant' | 'spend' | 'adjust' | 'reset' | 'reserve' | 'capture' | 'release';
+
+/** One credit movement, as `credit_move` takes it. */
+interface Move {
+  verb: Verb;
+  meta: MoveMeta;
+  /** What the idempotency key is bound to, besides the verb and the account. */
+  params: Record<string, unknown>;
+  type: TransactionType;
+  amount?: number;
+  pool?: Pool;
+  /** Capture and release: the hold they settle. */
+  holdId?: number;
+  /** Reserve: the hold's operation and lifetime. */
+  operation?: string | null;
+  ttlSeconds?: number;
+  /** Release: what the hold becomes. */
+  settleStatus?: 'released' | 'expired';
+  usage?: UsageRecord;
 }
 
-type Knex = Core.Strapi['db']['connection'];
+/** What `credit_move` answers; refusals are statuses, not SQL errors, so nothing is written for them. */
+type Outcome =
+  | { status: 'ok' | 'replayed'; result: Omit<MoveResult, 'replayed'> }
+  | { status: 'insufficient'; needed: number; available: number }
+  | { status: 'conflict'; holdStatus: string | null }
+  | { status: 'hold_state'; holdStatus: string }
+  | { status: 'no_account' | 'no_hold' };
+
+const MOVE_SQL = `SELECT credit_move(?::integer, ?, ?, ?, ?, ?::integer, ?, ?::bigint, ?, ?, ?, ?, ?, ?::double precision, ?, ?::jsonb) AS outcome`;
 
 const DEFAULT_HOLD_TTL_SECONDS = 60 * 60;
 
 const view = (b: Balance) => ({ ...b, available: arithmetic.available(b) });
 
+const usageJson = (usage: UsageRecord) =>
+  JSON.stringify({
+    operation: usage.operation,
+    usdCost: usage.usdCost ?? 0,
+    provider: usage.provider ?? null,
+    model: usage.model ?? null,
+    inputTokens: usage.inputTokens ?? null,
+    outputTokens: usage.outputTokens ?? null,
+    keySource: usage.keySource ?? null,
+    recordType: usage.record?.type ?? null,
+    recordId: usage.record ? String(usage.record.id) : null,
+    durationMs: usage.durationMs ?? null,
+  });
+
+const bindingsOf = (m: Move) => [
+  m.meta.accountId,
+  m.meta.idempotencyKey,
+  m.verb,
+  requestHash({ kind: m.verb, accountId: m.meta.accountId, ...m.params }),
+  m.type,
+  m.amount ?? null,
+  m.pool ?? null,
+  m.holdId ?? null,
+  m.meta.reason ?? null,
+  m.meta.reference?.type ?? null,
+  m.meta.reference ? String(m.meta.reference.id) : null,
+  m.meta.actor ?? null,
+  m.operation ?? null,
+  m.ttlSeconds ?? null,
+  m.settleStatus ?? null,
+  m.usage ? usageJson(m.usage) : null,
+];
+
+/** Turns `credit_move`'s answer into the call's result or its error. */
+const resultOf = (outcome: Outcome, m: Move): MoveResult => {
+  switch (outcome.status) {
+    case 'ok':
+      return { ...outcome.result, replayed: false };
+    case 'replayed':
+      return { ...outcome.result, replayed: true };
+    case 'insufficient':
+      throw new InsufficientCreditsError(Number(outcome.needed), Number(outcome.available));
+    case 'conflict':
+      // A hold's settle key used differently means the hold was settled differently: say how.
+      if (m.holdId === undefined) throw new IdempotencyConflictError(m.meta.idempotencyKey);
+      if (outcome.holdStatus === null) throw new CreditsNotFoundError('Hold');
+      throw new HoldStateError(m.holdId, outcome.holdStatus);
+    case 'hold_state':
+      throw new HoldStateError(m.holdId as number, outcome.holdStatus);
+    case 'no_account':
+      throw new CreditsNotFoundError('Account');
+    case 'no_hold':
+      throw new CreditsNotFoundError('Hold');
+  }
+};
+
 /**
- * The credit ledger. Every movement runs in one transaction that locks the account row, checks the
- * idempotency key, computes the change with the pure arithmetic in domain/balance.ts, and writes the
- * operation, its ledger rows and the new balance in a single statement. Holding the account row lock
- * serialises everything that touches one account (so no overdraft and no double use of a key) while
- * different accounts proceed in parallel. Calls made inside an outer `strapi.db.transaction` join it,
- * so a payment approval and its credit grant commit or roll back together.
+ * The credit ledger. Every movement is one call of the `credit_move` PostgreSQL function (see
+ * database/ledger-functions.ts): it locks the account row, checks the idempotency key, computes the
+ * change with the SQL transcription of domain/balance.ts, and writes the operation, its ledger rows,
+ * the hold and the new balance. The row lock serialises everything that touches one account (so no
+ * overdraft and no double use of a key) while different accounts proceed in parallel. One statement
+ * is atomic on its own, so no transaction is opened for it; a call made inside an outer
+ * `strapi.db.transaction` runs on that transaction, so a payment approval and its credit grant
+ * commit or roll back together.
  */
 export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
-  async function move(
-    kind: string,
-    meta: MoveMeta,
-    params: Record<string, unknown>,
-    compute: (before: Balance, trx: Knex) => Promise<Movement & { holdId?: number; type?: TransactionType }> | (Movement & { holdId?: number; type?: TransactionType }),
-    options: { type: TransactionType; onKeyConflict?: (trx: Knex) => Promise<never> }
-  ): Promise<MoveResult> {
-    if (!meta.idempotencyKey || meta.idempotencyKey.length > 255) throw new RangeError('idempotencyKey must be 1 to 255 characters');
-    const hash = requestHash({ kind, accountId: meta.accountId, ...params });
-    return strapi.db.transaction(async ({ trx }) => {
-      const { rows } = await trx.raw('SELECT plan_credits AS plan, bonus_credits AS bonus, held_credits AS held FROM accounts WHERE id = ? FOR UPDATE', [meta.accountId]);
-      const row = rows[0];
-      if (!row) throw new CreditsNotFoundError('Account');
-      // A separate statement on purpose: under READ COMMITTED it takes a fresh snapshot after the lock
-      // is granted, so it sees an operation with this key committed by the transaction we waited for.
-      // (Joined into the locking SELECT, the join would be evaluated on the pre-wait snapshot.)
-      const { rows: previous } = await trx.raw('SELECT request_hash, result FROM credit_operations WHERE account_id = ? AND idempotency_key = ?', [
-        meta.accountId,
-        meta.idempotencyKey,
-      ]);
-      if (previous[0]) {
-        if (previous[0].request_hash !== hash) {
-          if (options.onKeyConflict) await options.onKeyConflict(trx);
-          throw new IdempotencyConflictError(meta.idempotencyKey);
-        }
-        // Strapi's pg setup leaves json columns as text.
-        const stored = previous[0].result;
-        return { ...((typeof stored === 'string' ? JSON.parse(stored) : stored) as Omit<MoveResult, 'replayed'>), replayed: true };
-      }
-
-      const before: Balance = { plan: Number(row.plan) || 0, bonus: Number(row.bonus) || 0, held: Number(row.held) || 0 };
-      const movement = await compute(before, trx);
-      const result: Omit<MoveResult, 'replayed'> = {
-        balance: view(movement.balance),
-        entries: movement.entries,
-        ...(movement.holdId ? { holdId: movement.holdId } : {}),
-      };
-      await trx.raw(
-        `WITH op AS (
-           INSERT INTO credit_operations (account_id, idempotency_key, kind, request_hash, result)
-           VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id
-         ), rows AS (
-           INSERT INTO credit_transactions (account_id, operation_id, pool, amount, balance_after, type, reason, reference_type, reference_id, actor)
-           SELECT ?, op.id, e.pool, e.amount, e."balanceAfter", ?, ?, ?, ?, ?
-             FROM op, jsonb_to_recordset(?::jsonb) AS e(pool text, amount integer, "balanceAfter" integer)
-         )
-         UPDATE accounts SET plan_credits = ?, bonus_credits = ?, held_credits = ? WHERE id = ?`,
-        [
-          meta.accountId, meta.idempotencyKey, kind, hash, JSON.stringify(result),
-          meta.accountId, movement.type ?? options.type, meta.reason ?? null, meta.reference?.type ?? null,
-          meta.reference ? String(meta.reference.id) : null, meta.actor ?? null, JSON.stringify(movement.entries),
-          movement.balance.plan, movement.balance.bonus, movement.balance.held, meta.accountId,
-        ]
-      );
-      return { ...result, replayed: false };
-    });
-  }
-
-  async function lockedHold(trx: Knex, accountId: number, holdId: number): Promise<HoldRow> {
-    const { rows } = await trx.raw('SELECT id, account_id, amount, status, captured, operation FROM credit_holds WHERE id = ? AND account_id = ?', [holdId, accountId]);
-    if (!rows[0]) throw new CreditsNotFoundError('Hold');
-    return rows[0];
-  }
-
-  async function holdConflict(trx: Knex, accountId: number, holdId: number): Promise<never> {
-    const hold = await lockedHold(trx, accountId, holdId);
-    throw new HoldStateError(holdId, hold.status);
+  async function move(m: Move): Promise<MoveResult> {
+    const key = m.meta.idempotencyKey;
+    if (!key || key.length > 255) throw new RangeError('idempotencyKey must be 1 to 255 characters');
+    const run = (knex: Knex) => knex.raw(MOVE_SQL, bindingsOf(m));
+    const { rows } = strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => run(trx)) : await run(strapi.db.connection);
+    // Strapi's pg setup leaves json values as text.
+    const outcome = rows[0].outcome;
+    return resultOf(typeof outcome === 'string' ? JSON.parse(outcome) : outcome, m);
   }
 
   const settleKey = (holdId: number) => `hold:${holdId}:settle`;
+  const holdMeta = (input: { accountId: number; holdId: number; actor?: string | null; reason?: string | null }): MoveMeta => ({
+    accountId: input.accountId,
+    idempotencyKey: settleKey(input.holdId),
+    actor: input.actor,
+    reason: input.reason,
+    reference: { type: 'hold', id: input.holdId },
+  });
 
   return {
     /** Adds credits to a pool: purchases, subscription grants, refunds. */
     grant(input: MoveMeta & { pool: Pool; amount: number; type: Exclude<TransactionType, 'deduction' | 'expiry'> }) {
-      return move('grant', input, { pool: input.pool, amount: input.amount, type: input.type }, (b) => arithmetic.credit(b, input.pool, input.amount), { type: input.type });
+      arithmetic.assertAmount(input.amount);
+      return move({ verb: 'grant', meta: input, params: { pool: input.pool, amount: input.amount, type: input.type }, type: input.type, amount: input.amount, pool: input.pool });
     },
 
     /** Spends credits right away (no hold), plan pool first. 402 if they are not available. */
     spend(input: MoveMeta & { amount: number }) {
-      return move('spend', input, { amount: input.amount }, (b) => arithmetic.debit(b, input.amount), { type: 'deduction' });
+      arithmetic.assertAmount(input.amount);
+      return move({ verb: 'spend', meta: input, params: { amount: input.amount }, type: 'deduction', amount: input.amount });
     },
 
     /** A staff adjustment: signed amount on one pool, reason required. */
     adjust(input: MoveMeta & { pool: Pool; amount: number; reason: string }) {
       if (!input.reason?.trim()) throw new RangeError('reason is required for an adjustment');
-      return move('adjust', input, { pool: input.pool, amount: input.amount, reason: input.reason }, (b) => arithmetic.adjust(b, input.pool, input.amount), {
-        type: 'adjustment',
-      });
+      arithmetic.assertNonZero(input.amount);
+      const params = { pool: input.pool, amount: input.amount, reason: input.reason };
+      return move({ verb: 'adjust', meta: input, params, type: 'adjustment', amount: input.amount, pool: input.pool });
     },
 
     /** Renewal: plan credits reset to the plan's amount (unused ones lapse). */
     resetPlan(input: MoveMeta & { amount: number; type?: 'subscription' | 'expiry' }) {
       const type = input.type ?? 'subscription';
-      return move('reset', input, { amount: input.amount, type }, (b) => arithmetic.resetPlan(b, input.amount), { type });
+      arithmetic.assertNonNegative(input.amount, 'target');
+      return move({ verb: 'reset', meta: input, params: { amount: input.amount, type }, type, amount: input.amount });
     },
 
     /**
@@ -167,61 +199,25 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     reserve(input: MoveMeta & { amount: number; operation?: string; ttlSeconds?: number }) {
       const ttl = input.ttlSeconds ?? DEFAULT_HOLD_TTL_SECONDS;
-      return move(
-        'reserve',
-        input,
-        { amount: input.amount, operation: input.operation ?? null, ttl },
-        async (b, trx) => {
-          const movement = arithmetic.reserve(b, input.amount);
-          const { rows } = await trx.raw(
-            `INSERT INTO credit_holds (account_id, amount, operation, reference_type, reference_id, expires_at)
-             VALUES (?, ?, ?, ?, ?, now() + make_interval(secs => ?)) RETURNING id`,
-            [input.accountId, input.amount, input.operation ?? null, input.reference?.type ?? null, input.reference ? String(input.reference.id) : null, ttl]
-          );
-          return { ...movement, holdId: Number(rows[0].id) };
-        },
-        { type: 'deduction' }
-      );
+      const operation = input.operation ?? null;
+      arithmetic.assertAmount(input.amount);
+      return move({ verb: 'reserve', meta: input, params: { amount: input.amount, operation, ttl }, type: 'deduction', amount: input.amount, operation, ttlSeconds: ttl });
     },
 
     /**
      * Settles a hold with the real cost (more or less than reserved, within what is available once the
-     * hold is released) and records the usage in the same transaction. Exactly once per hold.
+     * hold is released) and records the usage in the same statement. Exactly once per hold.
      */
     capture(input: { accountId: number; holdId: number; amount: number; actor?: string | null; reason?: string | null; usage?: UsageRecord }) {
-      const meta: MoveMeta = { accountId: input.accountId, idempotencyKey: settleKey(input.holdId), actor: input.actor, reason: input.reason, reference: { type: 'hold', id: input.holdId } };
-      return move(
-        'capture',
-        meta,
-        { holdId: input.holdId, amount: input.amount },
-        async (b, trx) => {
-          const hold = await lockedHold(trx, input.accountId, input.holdId);
-          if (hold.status !== 'held') throw new HoldStateError(input.holdId, hold.status);
-          const movement = arithmetic.capture(b, hold.amount, input.amount);
-          await trx.raw(`UPDATE credit_holds SET status = 'captured', captured = ?, settled_at = now() WHERE id = ?`, [input.amount, hold.id]);
-          if (input.usage) await insertUsage(trx, input.accountId, input.amount, input.holdId, input.usage);
-          return movement;
-        },
-        { type: 'deduction', onKeyConflict: (trx) => holdConflict(trx, input.accountId, input.holdId) }
-      );
+      arithmetic.assertNonNegative(input.amount, 'actual');
+      const params = { holdId: input.holdId, amount: input.amount };
+      return move({ verb: 'capture', meta: holdMeta(input), params, type: 'deduction', amount: input.amount, holdId: input.holdId, usage: input.usage });
     },
 
     /** Releases a hold in full (the operation failed or was cancelled). Exactly once per hold. */
     release(input: { accountId: number; holdId: number; actor?: string | null; reason?: string | null; expired?: boolean }) {
-      const meta: MoveMeta = { accountId: input.accountId, idempotencyKey: settleKey(input.holdId), actor: input.actor, reason: input.reason, reference: { type: 'hold', id: input.holdId } };
-      const status = input.expired ? 'expired' : 'released';
-      return move(
-        'release',
-        meta,
-        { holdId: input.holdId, status },
-        async (b, trx) => {
-          const hold = await lockedHold(trx, input.accountId, input.holdId);
-          if (hold.status !== 'held') throw new HoldStateError(input.holdId, hold.status);
-          await trx.raw(`UPDATE credit_holds SET status = ?, settled_at = now() WHERE id = ?`, [status, hold.id]);
-          return arithmetic.release(b, hold.amount);
-        },
-        { type: 'deduction', onKeyConflict: (trx) => holdConflict(trx, input.accountId, input.holdId) }
-      );
+      const settleStatus = input.expired ? 'expired' : 'released';
+      return move({ verb: 'release', meta: holdMeta(input), params: { holdId: input.holdId, status: settleStatus }, type: 'deduction', holdId: input.holdId, settleStatus });
     },
 
     /** Releases holds whose time ran out. Returns how many. Safe to run from several processes at once. */
