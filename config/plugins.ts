@@ -75,6 +75,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     encryptionKeys: env('SETTINGS_ENCRYPTION_KEYS', ''),
     cacheTtlMs: env.int('SETTINGS_CACHE_TTL_MS', 60000),
   }),
+  publishing: local('publishing', {
+    // Hosts that bypass the address guard (http and private addresses allowed): "host" or "host:port",
+    // comma-separated. Development and tests only; empty in production.
+    allowedHosts: env('PUBLISHING_ALLOWED_HOSTS', ''),
+    requestTimeoutMs: env.int('PUBLISHING_REQUEST_TIMEOUT_MS', 15000),
+    perSiteConcurrency: env.int('PUBLISHING_PER_SITE_CONCURRENCY', 2),
+    workerConcurrency: env.int('PUBLISHING_WORKER_CONCURRENCY', 50),
+    attempts: env.int('PUBLISHING_ATTEMPTS', 5),
+    backoffBaseMs: env.int('PUBLISHING_BACKOFF_BASE_MS', 2000),
+    backoffMaxMs: env.int('PUBLISHING_BACKOFF_MAX_MS', 600000),
+    leaseMs: env.int('PUBLISHING_LEASE_MS', 60000),
+    scheduleEveryMs: env.int('PUBLISHING_SCHEDULE_EVERY_MS', 60000),
+  }),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),

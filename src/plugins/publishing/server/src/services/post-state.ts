@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+
+export interface PostState {
+  integration_id: number;
+  content_id: number;
+  remote_post_id: string | null;
+  remote_url: string | null;
+  create_started_at: Date | null;
+  lease_token: string | null;
+}
+
+export interface Lease {
+  integrationId: number;
+  contentId: number;
+  token: string;
+  state: PostState;
+}
+
+/**
+ * The exactly-once bookkeeping of one (integration, content) pair (table `publishing_posts`). Every
+ * write is one statement conditioned on the lease token, so an attempt whose lease was taken over
+ * (its worker stalled past `leaseMs`) cannot overwrite the newer attempt's state.
+ */
+export const createPostStateService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const leaseMs = () => strapi.config.get('plugin::publishing.leaseMs') as number;
+
+  const guarded = async (lease: Lease, set: Record<string, unknown>) => {
+    const n = await knex()('publishing_posts')
+      .where({ integration_id: lease.integrationId, content_id: lease.contentId, lease_token: lease.token })
+      .update({ ...set, lease_until: knex().raw(`now() + (? || ' milliseconds')::interval`, [leaseMs()]), updated_at: knex().fn.now() });
+    if (!n) throw Object.assign(new Error('The publish lease was taken over by another attempt'), { name: 'LeaseLostError' });
+  };
+
+  return {
+    /** Takes the pair's lease if free or expired; null when another attempt holds it. */
+    async claim(integrationId: number, contentId: number): Promise<Lease | null> {
+      const token = randomUUID();
+      const { rows } = await knex().raw(
+        `INSERT INTO publishing_posts (integration_id, content_id, lease_token, lease_until)
+         VALUES (?, ?, ?, now() + (? || ' milliseconds')::interval)
+         ON CONFLICT (integration_id, content_id) DO UPDATE
+           SET lease_token = EXCLUDED.lease_token, lease_until = EXCLUDED.lease_until, updated_at = now()
+           WHERE publishing_posts.lease_until IS NULL OR publishing_posts.lease_until < now()
+         RETURNING *`,
+        [integrationId, contentId, token, leaseMs()]
+      );
+      return rows[0] ? { integrationId, contentId, token, state: rows[0] } : null;
+    },
+    /** Written before the create request leaves: from now on the outcome may be unknown. */
+    markCreateStarted: (lease: Lease) => guarded(lease, { create_started_at: knex().fn.now() }),
+    saveRemote: (lease: Lease, postId: number | string, url: string | null) =>
+      guarded(lease, { remote_post_id: postId, remote_url: url, create_started_at: null }),
+    /** The remote post is gone (deleted on the site): the next publish creates a new one. */
+    forgetRemote: (lease: Lease) => guarded(lease, { remote_post_id: null, remote_url: null, create_started_at: null }),
+    renew: (lease: Lease) => guarded(lease, {}),
+    async release(lease: Lease) {
+      await knex()('publishing_posts')
+        .where({ integration_id: lease.integrationId, content_id: lease.contentId, lease_token: lease.token })
+        .update({ lease_token: null, lease_until: null });
+    },
+    async get(integrationId: number, contentId: number): Promise<PostState | undefined> {
+      return knex()('publishing_posts').where({ integration_id: integrationId, content_id: contentId }).first();
+    },
+    async mediaId(integrationId: number, imageId: number): Promise<number | undefined> {
+      const row = await knex()('publishing_media').where({ integration_id: integrationId, image_id: imageId }).first();
+      return row ? Number(row.media_id) : undefined;
+    },
+    async saveMedia(integrationId: number, imageId: number, mediaId: number, sourceUrl: string | null) {
+      await knex().raw(
+        `INSERT INTO publishing_media (integration_id, image_id, media_id, source_url) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [integrationId, imageId, mediaId, sourceUrl]
+      );
+    },
+  };
+};
+
+export type PostStateService = ReturnType<typeof createPostStateService>;

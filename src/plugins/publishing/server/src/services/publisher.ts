@@ -1,0 +1,175 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type Bull from 'bull';
+import type { Core } from '@strapi/strapi';
+import { getQueueService } from '../../../../queue/server/src/utils/get-service';
+import { explainFailure, WordPressError } from '../domain/errors';
+import { isOurPost, markerToken, postBody } from '../domain/post-payload';
+import type { WordPressClient } from '../wordpress/client';
+import { CONTENT_UID, QUEUE, TAXONOMY_UID, UID } from '../utils/constants';
+import { getService } from '../utils/get-service';
+import type { Lease } from './post-state';
+import type { PublishJobData } from './records';
+
+const SLOT_WAIT_MS = 5_000;
+
+/**
+ * The publish job. Exactly once, per (integration, content):
+ * 1. take the pair's lease (a second delivery of the same job waits; a killed worker's lease expires);
+ * 2. a remembered remote post id means update, never create;
+ * 3. no id but a create was sent before (outcome unknown): search the site for our marker first;
+ * 4. otherwise record "create started", create as draft, save the id at once, then publish.
+ */
+export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const state = () => getService(strapi, 'post-state');
+
+  async function termIds(client: WordPressClient, integrationId: number, taxonomies: any[]) {
+    const categories: number[] = [];
+    const tags: number[] = [];
+    for (const t of taxonomies) {
+      const kind = t.taxonomyType === 'tag' ? 'tags' : t.taxonomyType === 'category' ? 'categories' : null;
+      if (!kind) continue;
+      let id = t.externalId ? Number(t.externalId) : undefined;
+      if (!id) {
+        const found = (await client.listTerms(kind, { slug: t.slug, per_page: 1 })).data?.[0];
+        if (found) id = found.id;
+        else {
+          try {
+            id = (await client.createTerm(kind, { name: t.name, slug: t.slug })).data.id;
+          } catch (error) {
+            const e = error as WordPressError & { data?: any };
+            if (e.code !== 'term_exists') throw error;
+            id = (await client.listTerms(kind, { slug: t.slug, per_page: 1 })).data?.[0]?.id;
+          }
+        }
+        if (id) await strapi.db.query(TAXONOMY_UID).update({ where: { id: t.id }, data: { externalId: String(id) } });
+      }
+      if (id) (kind === 'tags' ? tags : categories).push(id);
+    }
+    void integrationId;
+    return { categories, tags };
+  }
+
+  async function featuredMedia(client: WordPressClient, integrationId: number, images: any[]) {
+    const image = images.find((i) => !i.deletedAt && (i.imageType === 'featured' || i.isFeatured) && i.file?.url);
+    if (!image) return undefined;
+    const known = await state().mediaId(integrationId, image.id);
+    if (known) return known;
+    const file = image.file;
+    if (!String(file.url).startsWith('/')) return undefined; // remote providers: not supported yet
+    const body = await fs.readFile(path.join(strapi.dirs.static.public, file.url));
+    const media = (await client.uploadMedia({ body, filename: `${file.hash ?? 'image'}${file.ext ?? ''}`, mime: file.mime ?? 'image/png' })).data;
+    await state().saveMedia(integrationId, image.id, media.id, media.source_url ?? null);
+    return Number(media.id);
+  }
+
+  async function publish(client: WordPressClient, lease: Lease, content: any, integrationId: number) {
+    const { categories, tags } = await termIds(client, integrationId, content.taxonomies ?? []);
+    const featured = await featuredMedia(client, integrationId, content.images ?? []);
+    const body = (status: 'draft' | 'publish') => postBody({ content, status, categories, tags, featuredMedia: featured });
+    let postId = lease.state.remote_post_id ? Number(lease.state.remote_post_id) : undefined;
+    let adopted = false;
+
+    if (!postId && lease.state.create_started_at) {
+      const found = (await client.findPostsByMarker(markerToken(content.documentId))).data?.find((p: any) => isOurPost(p, content.documentId));
+      if (found) {
+        postId = Number(found.id);
+        adopted = true;
+        await state().saveRemote(lease, postId, found.link ?? null);
+      }
+    }
+    if (!postId) {
+      await state().markCreateStarted(lease);
+      const created = (await client.createPost(body('draft'))).data;
+      postId = Number(created.id);
+      await state().saveRemote(lease, postId, created.link ?? null);
+    }
+    let post;
+    try {
+      await state().renew(lease);
+      post = (await client.updatePost(postId, body('publish'))).data;
+    } catch (error) {
+      const e = error as WordPressError;
+      if (e.code !== 'rest_post_invalid_id') throw error;
+      // Deleted on the site: forget it; the retry creates a new post.
+      await state().forgetRemote(lease);
+      throw new WordPressError(`Post ${postId} no longer exists on the site; creating it again`, { kind: 'transient', retryAfterMs: 0 });
+    }
+    await state().saveRemote(lease, postId, post.link ?? null);
+    return { postId, url: post.link as string, remoteStatus: post.status as string, adopted };
+  }
+
+  async function unpublish(client: WordPressClient, lease: Lease) {
+    const postId = Number(lease.state.remote_post_id);
+    const post = (await client.updatePost(postId, { status: 'draft' })).data;
+    return { postId, url: post.link as string, remoteStatus: post.status as string, adopted: false };
+  }
+
+  return {
+    async run(job: Bull.Job<PublishJobData>) {
+      const record = await strapi.db.query(UID.record).findOne({ where: { id: job.data.recordId }, populate: { account: true } });
+      if (!record || record.status !== 'pending') return { skipped: record?.status ?? 'missing' };
+      const integration = await getService(strapi, 'integrations').byId(record.integrationId);
+      const attempt = job.attemptsMade + 1;
+      const started = Date.now();
+      const eventBase = { accountId: record.account?.id, integrationId: record.integrationId, recordId: record.id, contentId: record.contentId, action: record.action, attempt };
+
+      const release = integration ? await getService(strapi, 'site-slots').acquire(integration.id, SLOT_WAIT_MS) : null;
+      if (integration && !release) {
+        // The site is busy with other posts: hand the slot back to the queue instead of blocking a worker.
+        await getQueueService(strapi).add(QUEUE, 'publish', job.data, { jobId: `pub-${record.id}-w${Date.now()}`, delay: 250 + Math.round(Math.random() * 500) });
+        return { deferred: true };
+      }
+      let lease: Lease | null = null;
+      try {
+        if (!integration || !integration.isActive || !integration.credentials?.ciphertext) {
+          throw new WordPressError('The site integration is disconnected', { kind: 'permanent', code: 'disconnected' });
+        }
+        lease = await state().claim(integration.id, record.contentId);
+        if (!lease) throw new WordPressError('Another attempt is publishing this content right now', { kind: 'transient', code: 'busy', retryAfterMs: 2000 });
+        const content = await strapi.db.query(CONTENT_UID).findOne({
+          where: { id: record.contentId },
+          populate: { taxonomies: true, images: { populate: { file: true } } },
+        });
+        if (!content || content.deletedAt) throw new WordPressError('The content was deleted', { kind: 'permanent', code: 'content_missing' });
+        const client = getService(strapi, 'integrations').client(integration);
+        const result = record.action === 'unpublish' ? await unpublish(client, lease) : await publish(client, lease, content, integration.id);
+
+        const now = new Date();
+        const done = await strapi.db.connection('publishing_records')
+          .where({ id: record.id, status: 'pending' })
+          .update({ status: record.action === 'unpublish' ? 'retracted' : 'published', external_id: String(result.postId), external_url: result.url, published_at: now, attempts: attempt, error: null });
+        await strapi.db.query(CONTENT_UID).update({
+          where: { id: record.contentId },
+          data: record.action === 'unpublish'
+            ? { publishingStatus: 'not_published' }
+            : { publishingStatus: 'published', externalId: String(result.postId), externalUrl: result.url },
+        });
+        await strapi.db.query(UID.integration).update({ where: { id: integration.id }, data: { lastSyncAt: now, connectionStatus: 'connected', lastError: null } });
+        await getService(strapi, 'history').event({ ...eventBase, success: true, durationMs: Date.now() - started, details: { ...result, recordUpdated: done === 1 } });
+        return result;
+      } catch (error) {
+        const e = error as WordPressError;
+        const permanent = e.kind === 'permanent';
+        const final = permanent || attempt >= (job.opts.attempts ?? 1);
+        const explained = explainFailure(e);
+        const reason = explained === e.message ? e.message : `${e.message}. ${explained}`;
+        await getService(strapi, 'history').event({ ...eventBase, success: false, durationMs: Date.now() - started, errorMessage: reason, details: { kind: e.kind ?? 'error', status: e.status, code: e.code, final } });
+        if (final) {
+          const n = await strapi.db.connection('publishing_records').where({ id: record.id, status: 'pending' }).update({ status: 'failed', error: reason, attempts: attempt });
+          if (n && record.action !== 'unpublish') await strapi.db.query(CONTENT_UID).update({ where: { id: record.contentId }, data: { publishingStatus: 'failed' } });
+          if (permanent && integration) await strapi.db.query(UID.integration).update({ where: { id: integration.id }, data: { lastError: reason, ...(e.status === 401 || e.status === 403 ? { connectionStatus: 'error' } : {}) } });
+          if (permanent) await job.discard();
+        } else {
+          await strapi.db.connection('publishing_records').where({ id: record.id }).update({ attempts: attempt, error: reason });
+        }
+        throw error;
+      } finally {
+        if (lease) await state().release(lease).catch(() => undefined);
+        if (release) await release();
+      }
+    },
+  };
+};
+
+export type PublisherService = ReturnType<typeof createPublisherService>;
