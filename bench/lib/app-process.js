@@ -51,6 +51,52 @@ const commands = {
 const http = { active: 0, answered: 0 };
 
 /**
+ * Publishing: an account on the Scale plan with one site per fake WordPress, each connected (the
+ * doctor runs), and `postsPerSite` contents per site. Returns the contents' documentIds.
+ */
+commands.publishingSetup = async (app, { fakes, postsPerSite }) => {
+  const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const user = await app.plugin('users-permissions').service('user').add({ username: `bench${Date.now()}`, email: `bench${Date.now()}@bench.local`, password: 'Bench-pass-2026', provider: 'local', confirmed: true, blocked: false, role: role.id });
+  const account = await app.plugin('tenancy').service('accounts').createForOwner({ userId: user.id, name: 'Bench publisher' });
+  const scale = await app.db.query('api::plan.plan').findOne({ where: { slug: 'scale' } });
+  await app.db.query('api::account.account').update({ where: { id: account.id }, data: { plan: scale.id } });
+  const documentIds = [];
+  for (const [i, fake] of fakes.entries()) {
+    const site = await app.documents('api::site.site').create({ data: { name: `Bench site ${i}`, domain: `bench-${i}.example.com`, account: account.documentId } });
+    const view = await app.plugin('publishing').service('integrations').connect({ accountId: account.id, siteDocumentId: site.documentId, baseUrl: fake.url, username: fake.username, applicationPassword: fake.password });
+    if (!view.report?.ok) throw new Error(`site ${i}: the connection doctor failed: ${JSON.stringify(view.report)}`);
+    for (let n = 0; n < postsPerSite; n++) {
+      const content = await app.db.query('api::content.content').create({ data: { title: `Bench post ${i}-${n}`, html: `<p>Post ${n} of site ${i}.</p>`, site: site.id, account: account.id } });
+      documentIds.push(content.documentId);
+    }
+  }
+  return { accountId: account.id, documentIds };
+};
+
+/** Requests every publish (20 at a time), then waits until none is pending. Returns timings and outcomes. */
+commands.publishingRun = async (app, { accountId, documentIds, timeoutMs }) => {
+  const records = app.plugin('publishing').service('records');
+  const started = Date.now();
+  const ids = [];
+  for (let i = 0; i < documentIds.length; i += 20) {
+    const batch = await Promise.all(documentIds.slice(i, i + 20).map((contentDocumentId) => records.request({ accountId, contentDocumentId, action: 'publish', requestedBy: 'bench' })));
+    ids.push(...batch.map((r) => r.record.id));
+  }
+  const requestedMs = Date.now() - started;
+  const knex = app.db.connection;
+  const table = app.db.metadata.get('plugin::publishing.publishing-record').tableName;
+  for (;;) {
+    const [{ pending }] = await knex(table).whereIn('id', ids).andWhere('status', 'pending').count({ pending: '*' });
+    if (Number(pending) === 0) break;
+    if (Date.now() - started > timeoutMs) throw new Error(`${pending} publishes still pending after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const elapsedMs = Date.now() - started;
+  const outcomes = await knex(table).whereIn('id', ids).select('status').count({ n: '*' }).groupBy('status');
+  return { requestedMs, elapsedMs, outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
+};
+
+/**
  * Debit load run inside the app process, the way workers call the ledger: `clients` concurrent loops
  * for `durationMs`, each picking an account (or always the first when `hot`). Mode `ledger` goes
  * through the credits plugin (lock, idempotency check, ledger rows, balance); mode `raw` is one
