@@ -59,6 +59,10 @@ export const startFakeAi = async (validKeys: { openai: string[]; anthropic: stri
     openaiBaseUrl: `http://127.0.0.1:${port}/openai/v1`,
     anthropicBaseUrl: `http://127.0.0.1:${port}/anthropic`,
     seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // SDK clients keep connections alive; drop them so neither close() nor jest's exit waits for them.
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 };

@@ -65,8 +65,16 @@ export default {
     const resolver = () => getService(strapi, 'resolver');
     strapi.db.lifecycles.subscribe({
       models: [ACCOUNT_UID],
-      afterUpdate: (event: any) => void resolver().invalidate(event.result?.id ? { scope: 'account', accountId: event.result.id } : { scope: 'global' }),
-      afterUpdateMany: () => void resolver().invalidate({ scope: 'global' }),
+      // Only the plan matters to the resolver: other account updates (credit balances, frequent) leave the cache alone.
+      afterUpdate: (event: any) => {
+        const data = event.params?.data ?? {};
+        if (!('plan' in data)) return;
+        void resolver().invalidate(event.result?.id ? { scope: 'account', accountId: event.result.id } : { scope: 'global' });
+      },
+      afterUpdateMany: (event: any) => {
+        const data = event.params?.data ?? {};
+        if ('plan' in data) void resolver().invalidate({ scope: 'global' });
+      },
     });
     strapi.db.lifecycles.subscribe({
       models: [PLAN_UID],

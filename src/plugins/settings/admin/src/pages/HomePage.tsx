@@ -7,9 +7,12 @@ import { KeyField } from '../components/KeyField';
 import { ValuesForm } from '../components/ValuesForm';
 import { PERMISSIONS, PROVIDERS, type AccountRow, type GlobalSettings, type Override } from '../constants';
 
+// useRBAC names an action after its last segment, so `settings.manage` and `settings.keys.manage` would
+// both be `canManage`: one call per action.
 const usePermissions = () => {
-  const { allowedActions, isLoading } = useRBAC({ read: PERMISSIONS.read, manage: PERMISSIONS.manage, keys: PERMISSIONS.keys });
-  return { isLoading, canManage: !!allowedActions.canManage, canKeys: !!allowedActions.canKeys };
+  const manage = useRBAC(PERMISSIONS.manage);
+  const keys = useRBAC(PERMISSIONS.keys);
+  return { isLoading: manage.isLoading || keys.isLoading, canManage: !!manage.allowedActions.canManage, canKeys: !!keys.allowedActions.canManage };
 };
 
 const GlobalTab = () => {

@@ -48,7 +48,7 @@ export const createResolverService = ({ strapi }: { strapi: Core.Strapi }) => {
     const gen = generation;
     const snapshot = await store().loadGlobal();
     // A change that arrived while we were reading must not be overwritten by what we read before it.
-    if (gen === generation) global = { snapshot, at: Date.now() };
+    if (gen === generation && bus().isLive()) global = { snapshot, at: Date.now() };
     return snapshot;
   };
 
@@ -59,7 +59,8 @@ export const createResolverService = ({ strapi }: { strapi: Core.Strapi }) => {
     const [g, snapshot] = await Promise.all([useCache ? loadGlobal() : store().loadGlobal(), store().loadAccount(accountId)]);
     if (!snapshot) throw new errors.NotFoundError(`Account ${accountId} not found`);
     const entry = { effective: resolveSettings({ global: g.data, ...snapshot }), overrideSecrets: snapshot.overrideSecrets, at: Date.now() };
-    if (useCache && gen === generation) accounts.set(accountId, entry);
+    // Only while invalidations can reach us: an entry stored now could otherwise outlive a change.
+    if (useCache && gen === generation && bus().isLive()) accounts.set(accountId, entry);
     return entry;
   };
 
