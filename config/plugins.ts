@@ -75,6 +75,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     encryptionKeys: env('SETTINGS_ENCRYPTION_KEYS', ''),
     cacheTtlMs: env.int('SETTINGS_CACHE_TTL_MS', 60000),
   }),
+  'bulk-actions': local('bulk-actions'),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),
