@@ -1,5 +1,5 @@
 // Runs inside the app process (app-process.js `runModule`): loads keywords, then times a bulk action
-// over a filter (the bulk-actions runner: counts, audit row, keyset batches of 5,000, one UPDATE per
+// over a filter (the bulk-actions runner: counts, audit row, keyset batches of 10,000, one UPDATE per
 // batch in its own transaction) against the plain single SQL UPDATE of the same rows.
 const KEYWORD = 'api::keyword.keyword';
 

@@ -22,7 +22,7 @@ const run = async (options, { log }) => {
     scenario: 'bulk',
     startedAt: new Date().toISOString(),
     machine: { cpus: os.availableParallelism?.() ?? os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
-    config: { ...opts, batchSize: 5000, targetRatio: TARGET_RATIO },
+    config: { ...opts, batchSize: 10000, targetRatio: TARGET_RATIO },
   };
   log('starting PostgreSQL and Redis');
   const services = await prepareServices({ log });

@@ -116,7 +116,7 @@ export interface BulkActionDefinition<P = Record<string, unknown>> {
    * services which open their own transactions per record (credits, payments) set it false.
    */
   transactional?: boolean;
-  /** Ids per batch; default 5,000 for SQL actions, smaller for per-record service calls. */
+  /** Ids per batch; default 10,000 for SQL actions, smaller for per-record service calls. */
   batchSize?: number;
   handler: (args: BatchArgs<P>) => Promise<BatchOutcome>;
 }

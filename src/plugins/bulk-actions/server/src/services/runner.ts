@@ -8,7 +8,7 @@ import type { BatchOutcome, BulkActionDefinition, DryRunResult, ResolvedSelectio
 import { getService } from '../utils/get-service';
 
 export const BULK_QUEUE = 'bulk-actions';
-const DEFAULT_BATCH = 5000;
+const DEFAULT_BATCH = 10_000;
 
 export interface RunRequest {
   actionId: string;
