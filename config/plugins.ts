@@ -88,6 +88,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     leaseMs: env.int('PUBLISHING_LEASE_MS', 60000),
     scheduleEveryMs: env.int('PUBLISHING_SCHEDULE_EVERY_MS', 60000),
   }),
+  'bulk-actions': local('bulk-actions'),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),

@@ -1,0 +1,55 @@
+// Runs inside the app process (app-process.js `runModule`): loads keywords, then times a bulk action
+// over a filter (the bulk-actions runner: counts, audit row, keyset batches of 10,000, one UPDATE per
+// batch in its own transaction) against the plain single SQL UPDATE of the same rows.
+const KEYWORD = 'api::keyword.keyword';
+
+const setup = async (app, { rows }) => {
+  const knex = app.db.connection;
+  const table = app.db.metadata.get(KEYWORD).tableName;
+  // Twice the rows: every other one matches the filter (status = 'pending').
+  await knex.raw(
+    `INSERT INTO ?? (document_id, keyword, status, volume, created_at, updated_at)
+     SELECT substr(md5('bulk' || g::text), 1, 24), 'kw ' || g, CASE WHEN g % 2 = 0 THEN 'pending' ELSE 'active' END, g % 1000, now(), now()
+       FROM generate_series(1, ?) g`,
+    [table, rows * 2]
+  );
+  await knex.raw(`VACUUM ANALYZE ??`, [table]);
+  const admin = await app.db.query('admin::user').findOne({});
+  return { table, adminUserId: admin?.id ?? 0 };
+};
+
+const time = async (fn) => {
+  const start = process.hrtime.bigint();
+  const out = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, out };
+};
+
+/** One timed run of `action` through the bulk-actions services, over `filters` as the CM list sends them. */
+const ours = async (app, { action, filters, params = {}, reason = 'bench', adminUserId }) => {
+  const plugin = app.plugin('bulk-actions');
+  const selection = plugin.service('selection');
+  const runs = plugin.service('runs');
+  const runner = plugin.service('runner');
+  const definition = plugin.service('registry').get(action);
+  return time(async () => {
+    // What POST /bulk-actions/run does after the permission checks, minus HTTP and the Bull hop.
+    const converted = app.get('query-params').transform(KEYWORD, { filters });
+    const sel = { uid: KEYWORD, where: converted.where, mode: 'filter' };
+    const extra = definition.where?.(params, KEYWORD);
+    const matched = await selection.count(sel);
+    const willChange = extra ? await selection.count(sel, extra) : matched;
+    const run = await runs.create({ action, uid: KEYWORD, adminUserId, actor: `admin:${adminUserId}`, actorEmail: null, selection: { uid: KEYWORD, query: { filters } }, resolved: { where: sel.where, mode: 'filter' }, params, reason, mode: 'job', matched, total: willChange });
+    const done = await runner.execute(run.id);
+    if (done.status !== 'completed' || done.failed) throw new Error(`run ${run.id} ended ${done.status} with ${done.failed} failures: ${done.error}`);
+    return done.changed;
+  });
+};
+
+const plain = async (app, { sql, bindings }) => time(async () => (await app.db.connection.raw(sql, bindings)).rowCount);
+
+const reset = async (app, { sql, bindings, table }) => {
+  await app.db.connection.raw(sql, bindings);
+  await app.db.connection.raw('VACUUM ANALYZE ??', [table]);
+};
+
+module.exports = { setup, ours, plain, reset };

@@ -1,0 +1,169 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { validate } from '../../../../../lib/validate';
+import { getQueueService } from '../../../../queue/server/src/utils/get-service';
+import { runKeysetBatches, runsInline } from '../domain/batches';
+import type { BatchOutcome, BulkActionDefinition, DryRunResult, ResolvedSelection, RowFailure, SelectionInput } from '../domain/types';
+import { getService } from '../utils/get-service';
+
+export const BULK_QUEUE = 'bulk-actions';
+const DEFAULT_BATCH = 10_000;
+
+export interface RunRequest {
+  actionId: string;
+  input: SelectionInput;
+  params: unknown;
+  reason?: string | null;
+  user: { id: number; email?: string | null };
+  userAbility: any;
+}
+
+/**
+ * Dry runs and runs. Every request is authorised here, not in the browser: the action applies to
+ * the type, the user holds the action's admin permission and the Content Manager permission, the
+ * parameters pass the action's schema, a reason is given when required. Fewer than 1,000 rows run
+ * inline; more run as a Bull job that carries only the run id (the run row holds the resolved
+ * selection). Each keyset batch is its own short transaction; a failed batch is reported row by row
+ * and the run goes on.
+ */
+export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const registry = () => getService(strapi, 'registry');
+  const selections = () => getService(strapi, 'selection');
+  const runs = () => getService(strapi, 'runs');
+
+  async function prepare(request: RunRequest) {
+    const uid = request.input.uid;
+    selections().model(uid);
+    if (!registry().has(request.actionId)) throw new errors.NotFoundError(`Unknown bulk action ${request.actionId}`);
+    const action = registry().get(request.actionId) as BulkActionDefinition<any>;
+    if (!registry().applies(action, uid)) throw new errors.ValidationError(`action: ${action.id} does not apply to ${uid}`);
+    if (!request.userAbility.can(action.permission)) throw new errors.ForbiddenError(`You may not run "${action.label}"`);
+    const { params } = validate(z.object({ params: registry().paramsFor(action, uid) }), { params: request.params ?? {} });
+    const reason = request.reason?.trim() || null;
+    if (action.reasonRequired && !reason) {
+      throw new errors.ValidationError('reason: is required for this action', { errors: [{ path: ['reason'], message: 'is required for this action', name: 'ValidationError' }] });
+    }
+    await action.validate?.({ uid, params });
+    const selection = await selections().resolve({ input: request.input, userAbility: request.userAbility, cmAction: action.cmAction, scope: action.scope });
+    const extra = action.where?.(params, uid);
+    const matched = await selections().count(selection);
+    const willChange = extra ? await selections().count(selection, extra) : matched;
+    return { action, uid, params, reason, selection, extra, matched, willChange };
+  }
+
+  const withDocumentIds = async (uid: string, failures: RowFailure[]) => {
+    const missing = failures.filter((f) => !f.documentId).map((f) => f.id);
+    if (!missing.length) return failures;
+    const table = (strapi.db.metadata.get(uid) as any).tableName;
+    const { rows } = await strapi.db.connection.raw('SELECT id, document_id FROM ?? WHERE id = ANY(?::int[])', [table, missing]);
+    const byId = new Map(rows.map((r: any) => [Number(r.id), r.document_id]));
+    return failures.map((f) => (f.documentId ? f : { ...f, documentId: (byId.get(f.id) as string) ?? null }));
+  };
+
+  return {
+    async dryRun(request: RunRequest): Promise<DryRunResult & { inline: boolean }> {
+      const p = await prepare(request);
+      const base: DryRunResult = { matched: p.matched, willChange: p.willChange };
+      const result = p.action.dryRun
+        ? await p.action.dryRun({ uid: p.uid, params: p.params, matched: p.matched, willChange: p.willChange, countWhere: (where) => selections().count(p.selection, p.extra ? { $and: [p.extra, where] } : where) })
+        : base;
+      return { ...result, inline: runsInline(result.willChange) };
+    },
+
+    async run(request: RunRequest) {
+      const p = await prepare(request);
+      const mode = runsInline(p.willChange) ? 'inline' : 'job';
+      const resolved: Omit<ResolvedSelection, 'uid'> = { where: p.selection.where, ...(p.selection.search ? { search: p.selection.search } : {}), mode: p.selection.mode };
+      const run = await runs().create({
+        action: p.action.id,
+        uid: p.uid,
+        adminUserId: request.user.id,
+        actor: `admin:${request.user.id}`,
+        actorEmail: request.user.email ?? null,
+        selection: request.input,
+        resolved,
+        params: p.params,
+        reason: p.reason,
+        mode,
+        matched: p.matched,
+        total: p.willChange,
+      });
+      if (mode === 'inline') return this.execute(run.id);
+      try {
+        const job = await getQueueService(strapi).add(BULK_QUEUE, 'run', { runId: run.id }, { jobId: `bulk-run-${run.id}`, attempts: 1 });
+        await runs().update(run.id, { job_id: String(job.id) });
+      } catch (error) {
+        await runs().update(run.id, { status: 'failed', error: (error as Error).message, finished_at: strapi.db.connection.fn.now() });
+        throw error;
+      }
+      return runs().get(run.id);
+    },
+
+    /** Runs (or finishes) a recorded run. Idempotent on a finished run; stops between batches on cancel. */
+    async execute(runId: number, hooks: { progress?: (percent: number) => Promise<unknown> } = {}) {
+      const run = await runs().get(runId);
+      if (['completed', 'cancelled', 'failed'].includes(run.status)) return run;
+      const now = strapi.db.connection.fn.now();
+      if (run.cancelRequested) {
+        await runs().update(runId, { status: 'cancelled', finished_at: now });
+        return runs().get(runId);
+      }
+      await runs().update(runId, { status: 'running', started_at: run.startedAt ?? now });
+      const action = registry().get(run.action) as BulkActionDefinition<any>;
+      const selection: ResolvedSelection = { uid: run.contentType, ...run.resolved };
+      const extra = action.where?.(run.params, run.contentType);
+      const ctx = { runId, actor: run.actor, adminUserId: run.adminUserId ?? 0, reason: run.reason };
+      let processed = 0;
+      let status: 'completed' | 'cancelled' | 'failed' = 'completed';
+      let error: string | null = null;
+      try {
+        const result = await runKeysetBatches({
+          batchSize: action.batchSize ?? DEFAULT_BATCH,
+          nextIds: (after, limit) => selections().nextIds(selection, after, limit, extra),
+          stop: () => runs().cancelRequested(runId),
+          work: async (ids) => {
+            let outcome: BatchOutcome;
+            try {
+              const args = { uid: run.contentType, ids, params: run.params, ctx };
+              outcome = action.transactional === false ? await action.handler(args) : await strapi.db.transaction(({ trx }) => action.handler({ ...args, trx }));
+            } catch (e) {
+              strapi.log.warn(`[bulk-actions] run ${runId} batch of ${ids.length} failed: ${(e as Error).message}`);
+              outcome = { changed: 0, failures: ids.map((id) => ({ id, reason: (e as Error).message })) };
+            }
+            const failures = await withDocumentIds(run.contentType, outcome.failures ?? []);
+            await runs().addFailures(runId, failures);
+            await runs().addProgress(runId, { processed: ids.length, changed: outcome.changed, failed: failures.length });
+            processed += ids.length;
+            await hooks.progress?.(Math.min(100, Math.round((processed * 100) / Math.max(run.total, 1))));
+          },
+        });
+        if (result.stopped) status = 'cancelled';
+      } catch (e) {
+        status = 'failed';
+        error = (e as Error).message;
+        strapi.log.error(`[bulk-actions] run ${runId} failed: ${error}`);
+      }
+      await runs().update(runId, { status, error, finished_at: strapi.db.connection.fn.now() });
+      return runs().get(runId);
+    },
+
+    /** Asks a run to stop: a queued job is removed at once, a running one stops before its next batch. */
+    async cancel(runId: number) {
+      const run = await runs().get(runId);
+      if (['completed', 'cancelled', 'failed'].includes(run.status)) return run;
+      await runs().update(runId, { cancel_requested: true });
+      if (run.status === 'queued' && run.jobId) {
+        const job = await getQueueService(strapi).get(BULK_QUEUE).getJob(run.jobId);
+        const state = await job?.getState();
+        if (job && (state === 'waiting' || state === 'delayed')) {
+          await job.remove();
+          await runs().update(runId, { status: 'cancelled', finished_at: strapi.db.connection.fn.now() });
+        }
+      }
+      return runs().get(runId);
+    },
+  };
+};
+
+export type RunnerService = ReturnType<typeof createRunnerService>;
