@@ -567,6 +567,14 @@ export interface ApiClusterCluster extends Struct.CollectionTypeSchema {
     'soft-delete': {
       enabled: true;
     };
+    tenancy: {
+      uniqueWithin: [
+        {
+          field: 'name';
+          scope: ['site', 'sector'];
+        },
+      ];
+    };
   };
   attributes: {
     account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
@@ -1119,6 +1127,14 @@ export interface ApiKeywordKeyword extends Struct.CollectionTypeSchema {
     'soft-delete': {
       enabled: true;
     };
+    tenancy: {
+      uniqueWithin: [
+        {
+          field: 'keyword';
+          scope: ['site', 'sector'];
+        },
+      ];
+    };
   };
   attributes: {
     account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
@@ -1291,6 +1307,14 @@ export interface ApiSectorSector extends Struct.CollectionTypeSchema {
     };
     'soft-delete': {
       enabled: true;
+    };
+    tenancy: {
+      uniqueWithin: [
+        {
+          field: 'name';
+          scope: ['site'];
+        },
+      ];
     };
   };
   attributes: {
@@ -2329,6 +2353,210 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginPublishingPublishingRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'publishing_records';
+  info: {
+    description: 'One publish, update or unpublish request of a content to a site, and its outcome.';
+    displayName: 'Publishing record';
+    pluralName: 'publishing-records';
+    singularName: 'publishing-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'integrations-publishing';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }>;
+    action: Schema.Attribute.Enumeration<['publish', 'update', 'unpublish']> &
+      Schema.Attribute.DefaultTo<'publish'>;
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    contentDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    contentId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    destination: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }> &
+      Schema.Attribute.DefaultTo<'wordpress'>;
+    error: Schema.Attribute.Text;
+    externalId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    externalUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    idempotencyKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    integrationId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::publishing.publishing-record'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    requestedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    scheduledFor: Schema.Attribute.DateTime;
+    siteId: Schema.Attribute.Integer;
+    status: Schema.Attribute.Enumeration<
+      ['pending', 'published', 'failed', 'retracted', 'cancelled']
+    > &
+      Schema.Attribute.DefaultTo<'pending'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginPublishingSiteIntegration
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'publishing_site_integrations';
+  info: {
+    description: "A tenant site's publishing connection (WordPress address, user, encrypted application password).";
+    displayName: 'Site integration';
+    pluralName: 'site-integrations';
+    singularName: 'site-integration';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'integrations-publishing';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }>;
+    baseUrl: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    connectionStatus: Schema.Attribute.Enumeration<
+      ['unknown', 'connected', 'error']
+    > &
+      Schema.Attribute.DefaultTo<'unknown'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    credentials: Schema.Attribute.JSON & Schema.Attribute.Private;
+    doctorReport: Schema.Attribute.JSON;
+    isActive: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    lastCheckedAt: Schema.Attribute.DateTime;
+    lastError: Schema.Attribute.Text;
+    lastSyncAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::publishing.site-integration'
+    > &
+      Schema.Attribute.Private;
+    platform: Schema.Attribute.Enumeration<['wordpress']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'wordpress'>;
+    publishedAt: Schema.Attribute.DateTime;
+    site: Schema.Attribute.Relation<'manyToOne', 'api::site.site'>;
+    syncEnabled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    username: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface PluginPublishingSyncEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'publishing_sync_events';
+  info: {
+    description: 'One attempt against a site: publish, update, unpublish, test; success, duration, error.';
+    displayName: 'Sync event';
+    pluralName: 'sync-events';
+    singularName: 'sync-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'integrations-publishing';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }>;
+    action: Schema.Attribute.Enumeration<
+      ['publish', 'update', 'unpublish', 'test', 'sync', 'error']
+    > &
+      Schema.Attribute.Required;
+    attempt: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<1>;
+    contentId: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    durationMs: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    errorMessage: Schema.Attribute.Text;
+    integrationId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::publishing.sync-event'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    recordId: Schema.Attribute.Integer;
+    success: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
@@ -2424,6 +2652,553 @@ export interface PluginReviewWorkflowsWorkflowStage
       'manyToOne',
       'plugin::review-workflows.workflow'
     >;
+  };
+}
+
+export interface PluginSettingsAccountOverride
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_account_overrides';
+  info: {
+    description: "An account's own keys and AI settings (plan-gated): one per account.";
+    displayName: 'Account integration override';
+    pluralName: 'account-overrides';
+    singularName: 'account-override';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
+    anthropicBaseUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    anthropicModel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    imageModel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    imageQuality: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    imageSize: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    imageStyle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.account-override'
+    > &
+      Schema.Attribute.Private;
+    maxTokens: Schema.Attribute.Integer;
+    openaiBaseUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    openaiModel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    secrets: Schema.Attribute.JSON & Schema.Attribute.Private;
+    temperature: Schema.Attribute.Float;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    useOwnKeys: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+  };
+}
+
+export interface PluginSettingsAccountPrompt
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_account_prompts';
+  info: {
+    description: "An account's customisation of a global prompt.";
+    displayName: 'Account AI prompt';
+    pluralName: 'account-prompts';
+    singularName: 'account-prompt';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
+    baseVersion: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    isCustomized: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.account-prompt'
+    > &
+      Schema.Attribute.Private;
+    promptType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.Text;
+  };
+}
+
+export interface PluginSettingsAccountSetting
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_account_settings';
+  info: {
+    description: 'Enabled modules and publishing preferences of an account.';
+    displayName: 'Account settings';
+    pluralName: 'account-settings';
+    singularName: 'account-setting';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.account-setting'
+    > &
+      Schema.Attribute.Private;
+    modules: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    publishing: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSettingsAuthorProfile
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_author_profiles';
+  info: {
+    description: "An account's author persona (cloned or its own).";
+    displayName: 'Author profile';
+    pluralName: 'author-profiles';
+    singularName: 'author-profile';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
+    baseVersion: Schema.Attribute.Integer;
+    category: Schema.Attribute.Enumeration<
+      ['saas', 'ecommerce', 'blog', 'technical', 'creative']
+    >;
+    clonedFrom: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::settings.global-author-profile'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text;
+    isCustom: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    isCustomized: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    language: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.author-profile'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    structureTemplate: Schema.Attribute.Text;
+    tone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSettingsGlobalAuthorProfile
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_global_author_profiles';
+  info: {
+    description: 'Author persona templates accounts clone.';
+    displayName: 'Global author profile';
+    pluralName: 'global-author-profiles';
+    singularName: 'global-author-profile';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    category: Schema.Attribute.Enumeration<
+      ['saas', 'ecommerce', 'blog', 'technical', 'creative']
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text;
+    language: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.global-author-profile'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    structureTemplate: Schema.Attribute.Text;
+    tone: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<1>;
+  };
+}
+
+export interface PluginSettingsGlobalIntegration
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_global_integrations';
+  info: {
+    description: 'Platform API keys (encrypted) and AI defaults: one record.';
+    displayName: 'Global integration settings';
+    pluralName: 'global-integrations';
+    singularName: 'global-integration';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    anthropicBaseUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    anthropicModel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    imageModel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    imageQuality: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    imageSize: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    imageStyle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.global-integration'
+    > &
+      Schema.Attribute.Private;
+    maxTokens: Schema.Attribute.Integer;
+    openaiBaseUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    openaiModel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    secrets: Schema.Attribute.JSON & Schema.Attribute.Private;
+    temperature: Schema.Attribute.Float;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSettingsGlobalPrompt
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_global_prompts';
+  info: {
+    description: 'The platform prompt library.';
+    displayName: 'Global AI prompt';
+    pluralName: 'global-prompts';
+    singularName: 'global-prompt';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.global-prompt'
+    > &
+      Schema.Attribute.Private;
+    promptType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.Text & Schema.Attribute.Required;
+    variables: Schema.Attribute.JSON;
+    version: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<1>;
+  };
+}
+
+export interface PluginSettingsGlobalStrategy
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_global_strategies';
+  info: {
+    description: 'Content strategy templates accounts clone.';
+    displayName: 'Global strategy';
+    pluralName: 'global-strategies';
+    singularName: 'global-strategy';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    category: Schema.Attribute.Enumeration<
+      ['saas', 'ecommerce', 'blog', 'technical', 'creative']
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.global-strategy'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    promptTypes: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    sectionLogic: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<1>;
+  };
+}
+
+export interface PluginSettingsStrategy extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_strategies';
+  info: {
+    description: "An account's content strategy (cloned or its own).";
+    displayName: 'Strategy';
+    pluralName: 'strategies';
+    singularName: 'strategy';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'>;
+    baseVersion: Schema.Attribute.Integer;
+    category: Schema.Attribute.Enumeration<
+      ['saas', 'ecommerce', 'blog', 'technical', 'creative']
+    >;
+    clonedFrom: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::settings.global-strategy'
+    >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    description: Schema.Attribute.Text;
+    isCustom: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    isCustomized: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.strategy'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    promptTypes: Schema.Attribute.JSON;
+    publishedAt: Schema.Attribute.DateTime;
+    sectionLogic: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginSettingsUserPreference
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'settings_user_preferences';
+  info: {
+    description: "One user's preferences.";
+    displayName: 'User preferences';
+    pluralName: 'user-preferences';
+    singularName: 'user-preference';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::settings.user-preference'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    user: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    >;
+    values: Schema.Attribute.JSON;
   };
 }
 
@@ -2809,8 +3584,21 @@ declare module '@strapi/strapi' {
       'plugin::credits.cost-config': PluginCreditsCostConfig;
       'plugin::credits.model-config': PluginCreditsModelConfig;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::publishing.publishing-record': PluginPublishingPublishingRecord;
+      'plugin::publishing.site-integration': PluginPublishingSiteIntegration;
+      'plugin::publishing.sync-event': PluginPublishingSyncEvent;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
+      'plugin::settings.account-override': PluginSettingsAccountOverride;
+      'plugin::settings.account-prompt': PluginSettingsAccountPrompt;
+      'plugin::settings.account-setting': PluginSettingsAccountSetting;
+      'plugin::settings.author-profile': PluginSettingsAuthorProfile;
+      'plugin::settings.global-author-profile': PluginSettingsGlobalAuthorProfile;
+      'plugin::settings.global-integration': PluginSettingsGlobalIntegration;
+      'plugin::settings.global-prompt': PluginSettingsGlobalPrompt;
+      'plugin::settings.global-strategy': PluginSettingsGlobalStrategy;
+      'plugin::settings.strategy': PluginSettingsStrategy;
+      'plugin::settings.user-preference': PluginSettingsUserPreference;
       'plugin::tenancy.api-key': PluginTenancyApiKey;
       'plugin::upload.file': PluginUploadFile;
       'plugin::upload.folder': PluginUploadFolder;

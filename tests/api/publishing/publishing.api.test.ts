@@ -148,7 +148,11 @@ describe('publishing exactly once', () => {
     expect(done.status).toBe('published');
     expect(wp.postsWithMarker(marker(doc))).toHaveLength(1);
     expect(wp.postsWithMarker(marker(doc))[0].status).toBe('publish');
-    const events = await app.strapi.db.query('plugin::publishing.sync-event').findMany({ where: { recordId: record.id }, orderBy: { id: 'asc' } });
+    // The attempt's SyncEvent is written just after the record turns published: wait for it.
+    const events = await waitFor(async () => {
+      const rows = await app.strapi.db.query('plugin::publishing.sync-event').findMany({ where: { recordId: record.id }, orderBy: { id: 'asc' } });
+      return rows.length >= 2 ? rows : null;
+    });
     expect(events.map((e: any) => e.success)).toEqual([false, true]);
     expect(events[0].details.kind).toBe('unknown-outcome');
     expect(events[1].details.adopted).toBe(true);

@@ -18,6 +18,8 @@ export interface RequestArgs {
 export interface PublishJobData {
   recordId: number;
   idempotencyKey: string;
+  /** Lets a worker take the site's slot before reading anything from the database. */
+  integrationId?: number;
 }
 
 const jobIdFor = (recordId: number, round?: string) => `pub-${recordId}${round ? `-${round}` : ''}`;
@@ -30,8 +32,8 @@ const jobIdFor = (recordId: number, round?: string) => `pub-${recordId}${round ?
 export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = () => strapi.db.query(UID.record);
 
-  const enqueue = async (record: { id: number; idempotencyKey: string }, round?: string) => {
-    const data: PublishJobData = { recordId: record.id, idempotencyKey: record.idempotencyKey };
+  const enqueue = async (record: { id: number; idempotencyKey: string; integrationId?: number }, round?: string) => {
+    const data: PublishJobData = { recordId: record.id, idempotencyKey: record.idempotencyKey, integrationId: record.integrationId };
     await getQueueService(strapi).add(QUEUE, 'publish', data, { jobId: jobIdFor(record.id, round) });
   };
 
