@@ -1,6 +1,6 @@
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::billing.${action}`] } }],
-});
+import { requireAdminPermission } from '../../../../../lib/admin-permission';
+
+const can = (action: string) => requireAdminPermission(`plugin::billing.${action}`);
 
 export default {
   /** Served under /api/billing; granted to the Authenticated role at bootstrap (the service checks the member's role). */

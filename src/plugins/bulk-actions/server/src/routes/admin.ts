@@ -1,5 +1,7 @@
+import { requireAdminPermission } from '../../../../../lib/admin-permission';
+
 const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
-const can = (action: string) => ({ policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }] });
+const can = requireAdminPermission;
 const RUNS = 'plugin::bulk-actions.runs.read';
 
 /**

@@ -1,6 +1,6 @@
-const can = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::credits.${action}`] } }],
-});
+import { requireAdminPermission } from '../../../../../lib/admin-permission';
+
+const can = (action: string) => requireAdminPermission(`plugin::credits.${action}`);
 
 /** Served under /credits for the admin panel. */
 export default {

@@ -1,6 +1,6 @@
-const can = (action: 'read' | 'manage') => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [`plugin::publishing.${action}`] } }],
-});
+import { requireAdminPermission } from '../../../../../lib/admin-permission';
+
+const can = (action: 'read' | 'manage') => requireAdminPermission(`plugin::publishing.${action}`);
 
 /** Served under /publishing for the admin panel. */
 export default {

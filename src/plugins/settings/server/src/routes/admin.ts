@@ -1,8 +1,6 @@
+import { requireAdminPermission as guard } from '../../../../../lib/admin-permission';
 import { ACTIONS } from '../utils/constants';
 
-const guard = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
-});
 const read = guard(ACTIONS.read);
 const manage = guard(ACTIONS.manage);
 const keys = guard(ACTIONS.manageKeys);
