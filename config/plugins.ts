@@ -70,6 +70,28 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     renewal: { graceDays: env.int('BILLING_GRACE_DAYS', 7), expireDays: env.int('BILLING_EXPIRE_DAYS', 14) },
     renewalEveryMs: env.int('BILLING_RENEWAL_EVERY_MS', 300000),
   }),
+  monitoring: local('monitoring', {
+    health: {
+      checkEveryMs: env.int('MONITORING_HEALTH_EVERY_MS', 15000),
+      degradeAfterMs: env.int('MONITORING_HEALTH_DEGRADE_AFTER_MS', 30000),
+      recoverAfterMs: env.int('MONITORING_HEALTH_RECOVER_AFTER_MS', 60000),
+      expectWorkers: env.bool('MONITORING_EXPECT_WORKERS', false),
+      uploadsDir: env('MONITORING_UPLOADS_DIR', 'public/uploads'),
+    },
+    apiMonitor: {
+      enabled: env.bool('MONITORING_API_MONITOR', true),
+      flushEveryMs: env.int('MONITORING_FLUSH_EVERY_MS', 10000),
+      retentionDays: env.int('MONITORING_RETENTION_DAYS', 8),
+    },
+    alerts: {
+      everyMs: env.int('MONITORING_ALERTS_EVERY_MS', 60000),
+      emailTo: env.array('MONITORING_ALERT_EMAILS', []),
+      webhookUrl: env('MONITORING_ALERT_WEBHOOK_URL', ''),
+      pendingPaymentsOlderThanHours: env.int('MONITORING_PENDING_PAYMENT_HOURS', 0),
+      lowCreditDays: env.int('MONITORING_LOW_CREDIT_DAYS', 7),
+      unhealthyStatus: env('MONITORING_ALERT_ON_STATUS', 'red'),
+    },
+  }),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),

@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { validate } from '../../../../../lib/validate';
+import { getService } from '../utils/get-service';
+
+const windowQuery = z.object({ window: z.enum(['hour', 'day']).default('hour') }).strict();
+const alertsQuery = z.object({ status: z.enum(['active', 'resolved']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
+
+/** Staff routes (admin) and the public load-balancer health route. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Public: overall and per-component status only; 503 when red so load balancers take the node out. */
+  async publicHealth(ctx: any) {
+    const view = await getService(strapi, 'health').publicView();
+    ctx.status = view.status === 'red' ? 503 : 200;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = view;
+  },
+
+  async health(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'health').sample() };
+  },
+
+  async apiMonitor(ctx: any) {
+    const { window } = validate(windowQuery, ctx.query);
+    ctx.body = { data: await getService(strapi, 'api-monitor').report(window) };
+  },
+
+  async debug(ctx: any) {
+    ctx.body = { data: getService(strapi, 'debug').snapshot() };
+  },
+
+  async alerts(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'alerts').list(validate(alertsQuery, ctx.query)), rules: getService(strapi, 'alerts').rules() };
+  },
+
+  async evaluateAlerts(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'alerts').evaluate() };
+  },
+});
