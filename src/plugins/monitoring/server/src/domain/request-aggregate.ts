@@ -82,12 +82,17 @@ export class RequestAggregator {
   }
 }
 
-/** The route template and module of a finished Koa request, from what Strapi's router left on ctx. */
+/**
+ * The route template and module of a finished Koa request. Only routes Strapi declared count as
+ * matched (`ctx.state.route` with an API or plugin owner); everything else (404s and files of the
+ * public folder, served by an ownerless catch-all route) shares one key so the key space stays small.
+ */
 export const routeOf = (ctx: { _matchedRoute?: unknown; state?: any; method: string }): { route: string; module: string } => {
   const route = ctx.state?.route;
   const info = route?.info ?? {};
-  const template = typeof ctx._matchedRoute === 'string' ? ctx._matchedRoute : typeof route?.path === 'string' ? route.path : null;
-  if (!template) return { route: '(unmatched)', module: 'other' };
-  const module = info.apiName ?? info.pluginName ?? (info.type === 'admin' ? 'admin' : 'other');
+  const module = info.apiName ?? info.pluginName ?? (info.type === 'admin' ? 'admin' : null);
+  // No owner: Strapi's public-folder routes (a catch-all that also answers the 404s) or no route at all.
+  if (!route || !module) return { route: '(unmatched)', module: 'other' };
+  const template = typeof ctx._matchedRoute === 'string' ? ctx._matchedRoute : typeof route.path === 'string' ? route.path : '(unknown)';
   return { route: template, module: String(module) };
 };

@@ -51,10 +51,17 @@ export const createDebugService = ({ strapi }: { strapi: Core.Strapi }) => ({
   snapshot() {
     const connection = strapi.config.get('database.connection') as any;
     const queue = strapi.config.get('plugin::queue') as any;
-    const plugins = Object.entries(strapi.plugins as Record<string, any>).map(([name]) => {
-      const declared = (strapi.config.get('plugins') as any)?.[name] ?? {};
-      const local = typeof declared.resolve === 'string' ? path.resolve(strapi.dirs.app.root, declared.resolve) : undefined;
-      return { name, source: local ? 'local' : 'npm', version: versionOf(local, local ? [] : [`@strapi/plugin-${name}`, `@strapi/${name}`]), config: strapi.config.get(`plugin::${name}`) ?? null };
+    const enabled = (strapi.config.get('enabledPlugins') ?? {}) as Record<string, { pathToPlugin?: string; packageInfo?: { name?: string; version?: string } }>;
+    const plugins = Object.keys(strapi.plugins as Record<string, unknown>).map((name) => {
+      const entry = enabled[name] ?? {};
+      const local = Boolean(entry.pathToPlugin && !path.relative(strapi.dirs.app.src, entry.pathToPlugin).startsWith('..'));
+      return {
+        name,
+        package: entry.packageInfo?.name ?? null,
+        source: local ? 'local' : 'npm',
+        version: entry.packageInfo?.version ?? versionOf(undefined, [`@strapi/plugin-${name}`, `@strapi/${name}`]),
+        config: strapi.config.get(`plugin::${name}`) ?? null,
+      };
     });
     const raw = {
       environment: {

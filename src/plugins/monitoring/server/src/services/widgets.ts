@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
 import { getService } from '../utils/get-service';
@@ -12,16 +10,9 @@ const INVOICE = 'plugin::billing.invoice';
 
 const cmList = (uid: string, filters = '') => `/admin/content-manager/collection-types/${uid}${filters ? `?${filters}` : ''}`;
 
-/** Whether a local plugin declares an admin side (the approval desk page lives in billing's). */
-const hasAdminSide = (strapi: Core.Strapi, name: string) => {
-  const resolve = (strapi.config.get('plugins') as any)?.[name]?.resolve;
-  if (typeof resolve !== 'string') return false;
-  try {
-    return Boolean(JSON.parse(fs.readFileSync(path.resolve(strapi.dirs.app.root, resolve, 'package.json'), 'utf8')).exports?.['./strapi-admin']);
-  } catch {
-    return false;
-  }
-};
+/** Whether a plugin declares an admin side (the approval desk page would live in billing's). */
+const hasAdminSide = (strapi: Core.Strapi, name: string) =>
+  Boolean((strapi.config.get('enabledPlugins') as any)?.[name]?.packageInfo?.exports?.['./strapi-admin']);
 
 /**
  * Figures for the admin homepage widgets. Each is one or two aggregate queries on indexed columns

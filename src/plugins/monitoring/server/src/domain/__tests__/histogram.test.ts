@@ -92,5 +92,7 @@ describe('routeOf', () => {
 
   it('groups unmatched requests (404s, static files) under one key', () => {
     expect(routeOf({ method: 'GET', state: {} })).toEqual({ route: '(unmatched)', module: 'other' });
+    // Strapi's static-file router matches everything with a catch-all pattern.
+    expect(routeOf({ method: 'GET', _matchedRoute: '([^/]*)', state: { route: { path: '/((?!uploads/).+)', info: {} } } })).toEqual({ route: '(unmatched)', module: 'other' });
   });
 });
