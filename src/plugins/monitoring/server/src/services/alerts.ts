@@ -167,7 +167,7 @@ export const createAlertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const c of fired) {
         const { rows } = await knex().raw(
           `INSERT INTO monitoring_alerts AS t (key, rule, severity, title, message, link, details, status, fired_at, last_seen_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'active', now(), now())
+           VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, 'active', now(), now())
            ON CONFLICT (key) DO UPDATE SET rule = EXCLUDED.rule, severity = EXCLUDED.severity, title = EXCLUDED.title, message = EXCLUDED.message,
              link = EXCLUDED.link, details = EXCLUDED.details, status = 'active', fired_at = now(), last_seen_at = now(), resolved_at = NULL,
              fire_count = t.fire_count + 1, notified = NULL
@@ -179,7 +179,7 @@ export const createAlertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const c of ongoing) {
         await knex().raw(
-          `UPDATE monitoring_alerts SET severity = ?, title = ?, message = ?, details = ?, last_seen_at = now() WHERE key = ? AND status = 'active'`,
+          `UPDATE monitoring_alerts SET severity = ?, title = ?, message = ?, details = ?::jsonb, last_seen_at = now() WHERE key = ? AND status = 'active'`,
           [c.severity, c.title, c.message, JSON.stringify(c.details ?? {}), c.key]
         );
       }
@@ -193,7 +193,7 @@ export const createAlertsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const notified = await notify(reallyFired, resolved);
       if (reallyFired.length) {
-        await knex().raw(`UPDATE monitoring_alerts SET notified = ? WHERE key = ANY(?)`, [JSON.stringify(notified), reallyFired.map((c) => c.key)]);
+        await knex().raw(`UPDATE monitoring_alerts SET notified = ?::jsonb WHERE key = ANY(?)`, [JSON.stringify(notified), reallyFired.map((c) => c.key)]);
       }
       return { fired: reallyFired.map((c) => c.key), ongoing: ongoing.map((c) => c.key), resolved, notified, failedRules: rules().map((r) => r.id).filter((id) => !evaluated.has(id)) };
     },
@@ -206,7 +206,9 @@ export const createAlertsService = ({ strapi }: { strapi: Core.Strapi }) => {
           ORDER BY (status = 'active') DESC, CASE severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fired_at DESC LIMIT ?`,
         [options.status ?? null, options.status ?? null, options.limit ?? 100]
       );
-      return rows;
+      // Strapi's pg setup leaves jsonb as text.
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      return rows.map((r: any) => ({ ...r, details: json(r.details), notified: json(r.notified) }));
     },
   };
 };
