@@ -46,6 +46,36 @@ const commands = {
   },
 };
 
+/** The monitoring plugin's API monitor: recording on or off (the middleware stays mounted). */
+commands.setApiMonitor = (app, value) => {
+  const monitor = app.plugin('monitoring').service('api-monitor');
+  monitor.setEnabled(Boolean(value));
+  return monitor.isEnabled();
+};
+
+/**
+ * In-process cost of the API monitor middleware: `iterations` calls around a no-op handler with
+ * recording on, minus the same with recording off. Returns microseconds per request.
+ */
+commands.apiMonitorMicro = async (app, { iterations }) => {
+  const monitor = app.plugin('monitoring').service('api-monitor');
+  const ctx = { method: 'GET', status: 200, _matchedRoute: '/api/keywords/:id', state: { route: { path: '/keywords/:id', info: { apiName: 'keyword', type: 'content-api' } } } };
+  const next = () => Promise.resolve();
+  const time = async (enabled) => {
+    monitor.setEnabled(enabled);
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) await monitor.middleware(ctx, next);
+    return Number(process.hrtime.bigint() - t0) / 1e3 / iterations;
+  };
+  await time(true);
+  await time(false);
+  const on = await time(true);
+  const off = await time(false);
+  monitor.setEnabled(true);
+  await monitor.flush();
+  return { onMicros: on, offMicros: off, costMicros: on - off };
+};
+
 const http = { active: 0, answered: 0 };
 
 /**

@@ -160,4 +160,7 @@ export const anonymousPluginRoutes = [
   ['GET', '/queue/status'],
   ['GET', '/staff/navigation'],
   ['POST', '/soft-delete/api::keyword.keyword/x/restore'],
+  ['GET', '/monitoring/health'],
+  ['GET', '/monitoring/widgets/accounts'],
+  ['GET', '/monitoring/debug'],
 ] as const;
