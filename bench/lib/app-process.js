@@ -76,6 +76,36 @@ commands.apiMonitorMicro = async (app, { iterations }) => {
   return { onMicros: on, offMicros: off, costMicros: on - off };
 };
 
+/**
+ * Time of the monitoring widget and report services called directly (no HTTP, no admin auth):
+ * `iterations` sequential calls each; returns { name: sorted ms[] }.
+ */
+commands.monitoringServiceTimings = async (app, { iterations }) => {
+  const widgets = app.plugin('monitoring').service('widgets');
+  const monitor = app.plugin('monitoring').service('api-monitor');
+  const calls = {
+    'widget accounts': () => widgets.accounts(),
+    'widget content': () => widgets.content(),
+    'widget billing': () => widgets.billing(),
+    'widget health': () => widgets.health(),
+    'widget queues': () => widgets.queues(),
+    'api monitor, last hour': () => monitor.report('hour'),
+    'api monitor, last day': () => monitor.report('day'),
+  };
+  const out = {};
+  for (const [name, call] of Object.entries(calls)) {
+    await call();
+    const times = [];
+    for (let i = 0; i < iterations; i++) {
+      const t0 = process.hrtime.bigint();
+      await call();
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    out[name] = times.sort((a, b) => a - b);
+  }
+  return out;
+};
+
 const http = { active: 0, answered: 0 };
 
 /**

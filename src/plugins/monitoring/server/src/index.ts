@@ -9,6 +9,7 @@ import { createAlertsService } from './services/alerts';
 import { createApiMonitorService } from './services/api-monitor';
 import { createDebugService } from './services/debug';
 import { createHealthService } from './services/health';
+import { createQueueConsoleService } from './services/queue-console';
 import { createRegistryService } from './services/registry';
 import { createWidgetsService } from './services/widgets';
 import { getService } from './utils/get-service';
@@ -30,6 +31,7 @@ export default {
     debug: createDebugService,
     widgets: createWidgetsService,
     alerts: createAlertsService,
+    'queue-console': createQueueConsoleService,
   },
 };
 

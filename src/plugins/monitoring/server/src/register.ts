@@ -9,6 +9,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // request, errors middleware included, and sees the final status.
   const apiMonitor = getService(strapi, 'api-monitor');
   strapi.server.use(apiMonitor.middleware);
+  // The queue console's boards answer before Strapi's routing (they have their own session check).
+  strapi.server.use(getService(strapi, 'queue-console').middleware);
 
   getQueueService(strapi).define({
     name: MONITORING_QUEUE,

@@ -36,4 +36,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async evaluateAlerts(ctx: any) {
     ctx.body = { data: await getService(strapi, 'alerts').evaluate() };
   },
+
+  /** Opens a queue console session (cookie) for this admin: manage if allowed, read-only otherwise. */
+  async queueConsoleSession(ctx: any) {
+    const canManage = Boolean(ctx.state.userAbility?.can('plugin::monitoring.queue-console.manage'));
+    ctx.body = { data: getService(strapi, 'queue-console').openSession(ctx, canManage) };
+  },
 });

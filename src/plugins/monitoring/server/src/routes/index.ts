@@ -31,6 +31,7 @@ export default {
       { method: 'GET', path: '/debug', handler: 'monitoring.debug', config: can('debugRead') },
       { method: 'GET', path: '/alerts', handler: 'monitoring.alerts', config: can('alertsRead') },
       { method: 'POST', path: '/alerts/evaluate', handler: 'monitoring.evaluateAlerts', config: can('alertsEvaluate') },
+      { method: 'POST', path: '/queue-console/session', handler: 'monitoring.queueConsoleSession', config: can('queueConsoleRead') },
       // One route per widget (not a :name param) so each has its own permission.
       ...WIDGETS.map(([name, key]) => ({
         method: 'GET',
