@@ -78,6 +78,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       expectWorkers: env.bool('MONITORING_EXPECT_WORKERS', false),
       uploadsDir: env('MONITORING_UPLOADS_DIR', 'public/uploads'),
     },
+    widgets: { cacheMs: env.int('MONITORING_WIDGET_CACHE_MS', 15000) },
     apiMonitor: {
       enabled: env.bool('MONITORING_API_MONITOR', true),
       flushEveryMs: env.int('MONITORING_FLUSH_EVERY_MS', 10000),

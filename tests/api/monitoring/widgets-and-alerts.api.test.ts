@@ -32,6 +32,8 @@ beforeAll(async () => {
       MONITORING_ALERT_EMAILS: 'ops@igny8.test,cto@igny8.test',
       MONITORING_ALERT_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/alerts`,
       MONITORING_LOW_CREDIT_DAYS: '5',
+      // Figures before and after seeding are compared: no cache.
+      MONITORING_WIDGET_CACHE_MS: '0',
     },
   });
   admin = await staffToken(app);

@@ -27,6 +27,10 @@ export interface MonitoringConfig {
     /** Absolute, or relative to the app root. */
     uploadsDir: string;
   };
+  widgets: {
+    /** Widget figures are cached this long per process (0: always fresh); the homepage polls every 30 s. */
+    cacheMs: number;
+  };
   apiMonitor: {
     enabled: boolean;
     /** How often a process adds its in-memory aggregates to PostgreSQL. */
@@ -63,6 +67,7 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     expectWorkers: false,
     uploadsDir: 'public/uploads',
   },
+  widgets: { cacheMs: 15_000 },
   apiMonitor: { enabled: true, flushEveryMs: 10_000, retentionDays: 8 },
   alerts: {
     everyMs: 60_000,
@@ -101,6 +106,7 @@ export function resolveConfig(input: unknown): MonitoringConfig {
   for (const key of ['checkEveryMs', 'checkTimeoutMs', 'degradeAfterMs', 'recoverAfterMs'] as const) {
     if (!(config.health[key] >= 0)) fail(`health.${key} must be a number >= 0`);
   }
+  if (!(config.widgets.cacheMs >= 0)) fail('widgets.cacheMs must be >= 0 (MONITORING_WIDGET_CACHE_MS)');
   if (!(config.apiMonitor.flushEveryMs >= 100)) fail('apiMonitor.flushEveryMs must be at least 100 (MONITORING_FLUSH_EVERY_MS)');
   if (!(config.alerts.everyMs >= 0)) fail('alerts.everyMs must be >= 0 (MONITORING_ALERTS_EVERY_MS)');
   if (config.alerts.webhookUrl && !/^https?:\/\//.test(config.alerts.webhookUrl)) fail('alerts.webhookUrl must be an http(s) URL (MONITORING_ALERT_WEBHOOK_URL)');

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
+import { getConfig } from '../utils/config';
 import { getService } from '../utils/get-service';
 
 const ACCOUNT = 'api::account.account';
@@ -27,7 +28,22 @@ export const createWidgetsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const live = (uid: string, alias = '') => ((strapi.db.metadata.get(uid as any).attributes as any).deletedAt ? ` AND ${alias}deleted_at IS NULL` : '');
   const tableExists = async (name: string) => Boolean((await knex().raw('SELECT to_regclass(?) AS t', [name])).rows[0].t);
 
-  return {
+  // Short per-process cache: a homepage per staff member polls every widget every 30 s, and the
+  // figures (counts per week or month) do not need to be fresher than this.
+  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  const cached = <T>(name: string, load: () => Promise<T>): Promise<T> => {
+    const ttl = getConfig(strapi).widgets.cacheMs;
+    const hit = cache.get(name);
+    if (ttl > 0 && hit && Date.now() - hit.at < ttl) return hit.value as Promise<T>;
+    const value = load();
+    if (ttl > 0) {
+      cache.set(name, { at: Date.now(), value });
+      value.catch(() => cache.delete(name));
+    }
+    return value;
+  };
+
+  const figures = {
     async accounts() {
       const threshold = Number(strapi.config.get('plugin::credits.defaultLowBalanceThreshold', 500));
       const settings = await tableExists('credit_alert_settings');
@@ -118,10 +134,21 @@ export const createWidgetsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const metrics = getService(strapi, 'registry').widgetMetrics().filter((m) => !m.permission || can(m.permission));
       return {
         metrics: await Promise.all(
-          metrics.map(async (m) => ({ id: m.id, label: m.label, link: m.link ?? null, value: await m.value().catch(() => null) }))
+          metrics.map(async (m) => ({ id: m.id, label: m.label, link: m.link ?? null, value: await cached(`metric:${m.id}`, m.value).catch(() => null) }))
         ),
       };
     },
+  };
+
+  return {
+    accounts: () => cached('accounts', figures.accounts),
+    content: () => cached('content', figures.content),
+    billing: () => cached('billing', figures.billing),
+    health: () => figures.health(),
+    queues: () => cached('queues', figures.queues),
+    activity: figures.activity,
+    /** The figures without the cache (benchmarks, tests). */
+    fresh: figures,
   };
 };
 
