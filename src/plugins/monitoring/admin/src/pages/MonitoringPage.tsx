@@ -141,6 +141,28 @@ const ApiMonitorSection = () => {
   );
 };
 
+/** bull-board, opened in a new tab with a console session cookie issued to this admin. */
+const QueueConsoleSection = () => {
+  const { post } = useFetchClient();
+  const [message, setMessage] = React.useState<string>('');
+  const open = async () => {
+    try {
+      const { data } = await post<{ data: { url: string; scope: string } }>('/monitoring/queue-console/session', {});
+      setMessage(data.data.scope === 'read' ? 'Read-only console opened in a new tab.' : 'Console opened in a new tab.');
+      window.open(data.data.url, '_blank', 'noopener');
+    } catch (error: any) {
+      setMessage(error?.response?.status === 403 ? 'You do not have the permission for the queue console.' : 'Could not open the queue console.');
+    }
+  };
+  return (
+    <Section title="Queue console" testId="monitoring-queue-console" action={<Button onClick={() => void open()}>Open queue console</Button>}>
+      <Typography textColor="neutral600">
+        Jobs of every queue (bull-board): waiting, active, delayed, failed and completed, with their data and errors. {message}
+      </Typography>
+    </Section>
+  );
+};
+
 const DebugSection = () => {
   const { state } = useAdminGet<any>('/monitoring/debug');
   return (
@@ -165,6 +187,7 @@ const MonitoringPage = () => (
         <Flex direction="column" alignItems="stretch" gap={6}>
           <HealthSection />
           <AlertsSection />
+          <QueueConsoleSection />
           <ApiMonitorSection />
           <DebugSection />
         </Flex>
