@@ -9,6 +9,7 @@ import { createAlertsService } from './services/alerts';
 import { createApiMonitorService } from './services/api-monitor';
 import { createDebugService } from './services/debug';
 import { createHealthService } from './services/health';
+import { createJobsService } from './services/jobs';
 import { createQueueConsoleService } from './services/queue-console';
 import { createRegistryService } from './services/registry';
 import { createWidgetsService } from './services/widgets';
@@ -32,6 +33,7 @@ export default {
     widgets: createWidgetsService,
     alerts: createAlertsService,
     'queue-console': createQueueConsoleService,
+    jobs: createJobsService,
   },
 };
 

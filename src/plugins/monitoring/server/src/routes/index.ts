@@ -31,6 +31,8 @@ export default {
       { method: 'GET', path: '/debug', handler: 'monitoring.debug', config: can('debugRead') },
       { method: 'GET', path: '/alerts', handler: 'monitoring.alerts', config: can('alertsRead') },
       { method: 'POST', path: '/alerts/evaluate', handler: 'monitoring.evaluateAlerts', config: can('alertsEvaluate') },
+      { method: 'GET', path: '/jobs', handler: 'monitoring.jobs', config: can('queueConsoleRead') },
+      { method: 'POST', path: '/jobs/retry', handler: 'monitoring.retryJobs', config: can('queueConsoleManage') },
       { method: 'POST', path: '/queue-console/session', handler: 'monitoring.queueConsoleSession', config: can('queueConsoleRead') },
       // One route per widget (not a :name param) so each has its own permission.
       ...WIDGETS.map(([name, key]) => ({

@@ -3,6 +3,7 @@ import type { AlertsService } from '../services/alerts';
 import type { ApiMonitorService } from '../services/api-monitor';
 import type { DebugService } from '../services/debug';
 import type { HealthService } from '../services/health';
+import type { JobsService } from '../services/jobs';
 import type { QueueConsoleService } from '../services/queue-console';
 import type { RegistryService } from '../services/registry';
 import type { WidgetsService } from '../services/widgets';
@@ -15,6 +16,7 @@ interface Services {
   widgets: WidgetsService;
   alerts: AlertsService;
   'queue-console': QueueConsoleService;
+  jobs: JobsService;
 }
 
 export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
