@@ -7,6 +7,7 @@ const H = Array.from({ length: BUCKET_COUNT }, (_, i) => `h${i}`);
 const TABLE = 'monitoring_api_minutes';
 export const WINDOWS = { hour: 60, day: 24 * 60 } as const;
 export type MonitorWindow = keyof typeof WINDOWS;
+const DAY_REPORT_TTL_MS = 60_000;
 
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
@@ -46,6 +47,7 @@ export const createApiMonitorService = ({ strapi }: { strapi: Core.Strapi }) => 
   let timer: NodeJS.Timeout | undefined;
   let lastCleanup = 0;
   let flushing: Promise<void> | undefined;
+  let dayCache: { at: number; value: Promise<any> } | undefined;
   const knex = () => strapi.db.connection;
 
   const middleware = async (ctx: any, next: () => Promise<unknown>) => {
@@ -117,9 +119,21 @@ export const createApiMonitorService = ({ strapi }: { strapi: Core.Strapi }) => 
 
     /**
      * Per-endpoint figures over the last hour or day, grouped by module, plus a per-minute timeline
-     * (per 15 minutes for a day). Flushes this process first so its latest requests count.
+     * (per 15 minutes for a day). Flushes this process first so its latest requests count. The day
+     * report reads up to 1,440 rows per route (about 0.6 s for 200 routes), so it is reused for 60 s.
      */
     async report(window: MonitorWindow) {
+      const hit = dayCache;
+      if (window === 'day' && hit && Date.now() - hit.at < DAY_REPORT_TTL_MS) return hit.value;
+      const value = this.freshReport(window);
+      if (window === 'day') {
+        dayCache = { at: Date.now(), value };
+        value.catch(() => (dayCache = undefined));
+      }
+      return value;
+    },
+
+    async freshReport(window: MonitorWindow) {
       await flush();
       const minutes = WINDOWS[window];
       const sums = ['count', 'client_errors', 'server_errors', 'duration_sum_ms', ...H].map((c) => `SUM(${c})::float8 AS ${c}`).join(', ');
