@@ -40,6 +40,8 @@ export const startPrivateRedis = async () => {
     await exited;
   };
 
+  const isRunning = () => Boolean(child && child.exitCode === null && child.signalCode === null);
+
   await start();
-  return { url, port, start, stop };
+  return { url, port, start, stop, isRunning };
 };

@@ -470,6 +470,11 @@ export interface ApiAccountAccount extends Struct.CollectionTypeSchema {
       }>;
     billingEmail: Schema.Attribute.Email;
     bonusCredits: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }> &
       Schema.Attribute.SetMinMax<
         {
           min: 0;
@@ -489,6 +494,19 @@ export interface ApiAccountAccount extends Struct.CollectionTypeSchema {
           systemManaged: true;
         };
       }>;
+    heldCredits: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
     isSystem: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -507,6 +525,11 @@ export interface ApiAccountAccount extends Struct.CollectionTypeSchema {
     >;
     plan: Schema.Attribute.Relation<'manyToOne', 'api::plan.plan'>;
     planCredits: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }> &
       Schema.Attribute.SetMinMax<
         {
           min: 0;
@@ -1469,6 +1492,9 @@ export interface ApiSubscriptionSubscription
     'soft-delete': {
       enabled: true;
     };
+    tenancy: {
+      access: 'read';
+    };
   };
   attributes: {
     account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
@@ -1503,6 +1529,15 @@ export interface ApiSubscriptionSubscription
           systemManaged: true;
         };
       }>;
+    dunningStage: Schema.Attribute.Enumeration<
+      ['none', 'invoiced', 'grace_expired']
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'none'>;
     externalReference: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         tenancy: {
@@ -1631,6 +1666,370 @@ export interface ApiTaskTask extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginBillingCreditPackage
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'billing_credit_packages';
+  info: {
+    description: 'Bonus credits tenants can buy; they never expire.';
+    displayName: 'Credit package';
+    pluralName: 'credit-packages';
+    singularName: 'credit-package';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'billing-accounts';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    credits: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    currency: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'USD'>;
+    isActive: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    isFeatured: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::billing.credit-package'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    price: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginBillingInvoice extends Struct.CollectionTypeSchema {
+  collectionName: 'billing_invoices';
+  info: {
+    description: 'What an account owes: immutable once issued, except its status.';
+    displayName: 'Invoice';
+    pluralName: 'invoices';
+    singularName: 'invoice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'billing-accounts';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    creditPackage: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::billing.credit-package'
+    >;
+    credits: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    currency: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'USD'>;
+    dueDate: Schema.Attribute.Date;
+    lineItems: Schema.Attribute.JSON & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::billing.invoice'
+    > &
+      Schema.Attribute.Private;
+    number: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    paidAt: Schema.Attribute.DateTime;
+    periodEnd: Schema.Attribute.DateTime;
+    periodStart: Schema.Attribute.DateTime;
+    plan: Schema.Attribute.Relation<'manyToOne', 'api::plan.plan'>;
+    publishedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      ['draft', 'pending', 'paid', 'void', 'uncollectible']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    subscription: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::subscription.subscription'
+    >;
+    subtotal: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    tax: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    total: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    type: Schema.Attribute.Enumeration<
+      ['subscription', 'credit_package', 'addon', 'custom']
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginBillingPayment extends Struct.CollectionTypeSchema {
+  collectionName: 'billing_payments';
+  info: {
+    description: 'A payment against an invoice; manual ones wait for staff approval.';
+    displayName: 'Payment';
+    pluralName: 'payments';
+    singularName: 'payment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'billing-accounts';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    account: Schema.Attribute.Relation<'manyToOne', 'api::account.account'> &
+      Schema.Attribute.SetPluginOptions<{
+        tenancy: {
+          systemManaged: true;
+        };
+      }>;
+    adminNotes: Schema.Attribute.Text;
+    amount: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    approvedAt: Schema.Attribute.DateTime;
+    approvedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    currency: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'USD'>;
+    failureReason: Schema.Attribute.Text;
+    invoice: Schema.Attribute.Relation<'manyToOne', 'plugin::billing.invoice'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::billing.payment'
+    > &
+      Schema.Attribute.Private;
+    method: Schema.Attribute.Enumeration<
+      ['stripe', 'paypal', 'bank_transfer', 'local_wallet', 'manual']
+    > &
+      Schema.Attribute.Required;
+    proofUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    status: Schema.Attribute.Enumeration<
+      ['pending_approval', 'succeeded', 'failed', 'refunded']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending_approval'>;
+    submittedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginBillingPaymentEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'billing_payment_events';
+  info: {
+    description: 'What happened to a payment, who did it and when (append-only).';
+    displayName: 'Payment event';
+    pluralName: 'payment-events';
+    singularName: 'payment-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'billing-accounts';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    accountId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    actor: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    data: Schema.Attribute.JSON;
+    invoiceId: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::billing.payment-event'
+    > &
+      Schema.Attribute.Private;
+    paymentId: Schema.Attribute.Integer;
+    publishedAt: Schema.Attribute.DateTime;
+    type: Schema.Attribute.Enumeration<
+      [
+        'invoice_issued',
+        'payment_submitted',
+        'payment_approved',
+        'payment_rejected',
+        'credits_granted',
+        'renewal_reminder',
+        'grace_expired',
+        'subscription_expired',
+        'subscription_renewed',
+      ]
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginBillingPaymentMethodConfig
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'billing_payment_method_configs';
+  info: {
+    description: 'A payment method offered in a country (or everywhere, country *), with the instructions tenants see.';
+    displayName: 'Payment method';
+    pluralName: 'payment-method-configs';
+    singularName: 'payment-method-config';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'billing-accounts';
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    country: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'*'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    displayName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    instructions: Schema.Attribute.Text;
+    isEnabled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::billing.payment-method-config'
+    > &
+      Schema.Attribute.Private;
+    method: Schema.Attribute.Enumeration<
+      ['stripe', 'paypal', 'bank_transfer', 'local_wallet', 'manual']
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -1718,6 +2117,166 @@ export interface PluginContentReleasesReleaseAction
     >;
     type: Schema.Attribute.Enumeration<['publish', 'unpublish']> &
       Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCreditsCostConfig extends Struct.CollectionTypeSchema {
+  collectionName: 'credit_cost_configs';
+  info: {
+    description: 'How many credits one AI operation costs, and how it is measured.';
+    displayName: 'Credit cost';
+    pluralName: 'cost-configs';
+    singularName: 'cost-config';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'billing-accounts';
+    };
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    credits: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    isActive: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::credits.cost-config'
+    > &
+      Schema.Attribute.Private;
+    minCredits: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<1>;
+    operation: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    unit: Schema.Attribute.Enumeration<
+      ['per_request', 'per_100_words', 'per_item', 'per_image', 'per_tokens']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'per_request'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCreditsModelConfig extends Struct.CollectionTypeSchema {
+  collectionName: 'ai_model_configs';
+  info: {
+    description: 'An AI model we call: what the provider charges us and how usage converts to credits.';
+    displayName: 'AI model';
+    pluralName: 'model-configs';
+    singularName: 'model-config';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'admin-groups': {
+      group: 'billing-accounts';
+    };
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    costPerImage: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    creditsPerImage: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    inputCostPer1k: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    isActive: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    isDefault: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::credits.model-config'
+    > &
+      Schema.Attribute.Private;
+    modelId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    outputCostPer1k: Schema.Attribute.Decimal &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    provider: Schema.Attribute.Enumeration<['openai', 'anthropic']> &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    tokensPerCredit: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+    type: Schema.Attribute.Enumeration<['text', 'image']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'text'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -2240,8 +2799,15 @@ declare module '@strapi/strapi' {
       'api::site.site': ApiSiteSite;
       'api::subscription.subscription': ApiSubscriptionSubscription;
       'api::task.task': ApiTaskTask;
+      'plugin::billing.credit-package': PluginBillingCreditPackage;
+      'plugin::billing.invoice': PluginBillingInvoice;
+      'plugin::billing.payment': PluginBillingPayment;
+      'plugin::billing.payment-event': PluginBillingPaymentEvent;
+      'plugin::billing.payment-method-config': PluginBillingPaymentMethodConfig;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::credits.cost-config': PluginCreditsCostConfig;
+      'plugin::credits.model-config': PluginCreditsModelConfig;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
