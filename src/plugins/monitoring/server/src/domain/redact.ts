@@ -4,8 +4,8 @@
  */
 export const REDACTED = '[redacted]';
 
-/** Names of settings and env vars that hold secrets. */
-export const SECRET_NAME = /(secret|passw|pass$|pwd|token|salt|pepper|(^|[_.-])key($|s$|[_.-])|keys$|apikey|api_key|credential|private|auth$|^auth|signature|cookie|session|dsn)/i;
+/** Names of settings and env vars that hold secrets (webhook URLs carry their token in the path). */
+export const SECRET_NAME = /(secret|passw|pass$|pwd|token|salt|pepper|(^|[_.-])key($|s$|[_.-])|keys$|apikey|api_key|credential|private|auth$|^auth|signature|cookie|session|dsn|webhook)/i;
 
 export const looksSecret = (name: string) => SECRET_NAME.test(name);
 

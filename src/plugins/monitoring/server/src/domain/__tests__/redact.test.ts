@@ -1,7 +1,7 @@
 import { REDACTED, looksSecret, redact, secretEnvValues } from '../redact';
 
 describe('looksSecret', () => {
-  it.each(['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SMTP_PASS', 'ADMIN_PASSWORD', 'API_KEY_PEPPER', 'apiKeyPepper', 'adminPassword', 'auth', 'privateKey', 'accessToken'])(
+  it.each(['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SMTP_PASS', 'ADMIN_PASSWORD', 'API_KEY_PEPPER', 'apiKeyPepper', 'adminPassword', 'auth', 'privateKey', 'accessToken', 'MONITORING_ALERT_WEBHOOK_URL', 'webhookUrl'])(
     '%s looks secret',
     (name) => expect(looksSecret(name)).toBe(true)
   );
