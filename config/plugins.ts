@@ -89,6 +89,29 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     scheduleEveryMs: env.int('PUBLISHING_SCHEDULE_EVERY_MS', 60000),
   }),
   'bulk-actions': local('bulk-actions'),
+  monitoring: local('monitoring', {
+    health: {
+      checkEveryMs: env.int('MONITORING_HEALTH_EVERY_MS', 15000),
+      degradeAfterMs: env.int('MONITORING_HEALTH_DEGRADE_AFTER_MS', 30000),
+      recoverAfterMs: env.int('MONITORING_HEALTH_RECOVER_AFTER_MS', 60000),
+      expectWorkers: env.bool('MONITORING_EXPECT_WORKERS', false),
+      uploadsDir: env('MONITORING_UPLOADS_DIR', 'public/uploads'),
+    },
+    widgets: { cacheMs: env.int('MONITORING_WIDGET_CACHE_MS', 15000) },
+    apiMonitor: {
+      enabled: env.bool('MONITORING_API_MONITOR', true),
+      flushEveryMs: env.int('MONITORING_FLUSH_EVERY_MS', 10000),
+      retentionDays: env.int('MONITORING_RETENTION_DAYS', 8),
+    },
+    alerts: {
+      everyMs: env.int('MONITORING_ALERTS_EVERY_MS', 60000),
+      emailTo: env.array('MONITORING_ALERT_EMAILS', []),
+      webhookUrl: env('MONITORING_ALERT_WEBHOOK_URL', ''),
+      pendingPaymentsOlderThanHours: env.int('MONITORING_PENDING_PAYMENT_HOURS', 0),
+      lowCreditDays: env.int('MONITORING_LOW_CREDIT_DAYS', 7),
+      unhealthyStatus: env('MONITORING_ALERT_ON_STATUS', 'red'),
+    },
+  }),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),
   }),

@@ -48,6 +48,67 @@ const commands = {
   },
 };
 
+/** The monitoring plugin's API monitor: recording on or off (the middleware stays mounted). */
+commands.setApiMonitor = (app, value) => {
+  const monitor = app.plugin('monitoring').service('api-monitor');
+  monitor.setEnabled(Boolean(value));
+  return monitor.isEnabled();
+};
+
+/**
+ * In-process cost of the API monitor middleware: `iterations` calls around a no-op handler with
+ * recording on, minus the same with recording off. Returns microseconds per request.
+ */
+commands.apiMonitorMicro = async (app, { iterations }) => {
+  const monitor = app.plugin('monitoring').service('api-monitor');
+  const ctx = { method: 'GET', status: 200, _matchedRoute: '/api/keywords/:id', state: { route: { path: '/keywords/:id', info: { apiName: 'keyword', type: 'content-api' } } } };
+  const next = () => Promise.resolve();
+  const time = async (enabled) => {
+    monitor.setEnabled(enabled);
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) await monitor.middleware(ctx, next);
+    return Number(process.hrtime.bigint() - t0) / 1e3 / iterations;
+  };
+  await time(true);
+  await time(false);
+  const on = await time(true);
+  const off = await time(false);
+  monitor.setEnabled(true);
+  await monitor.flush();
+  return { onMicros: on, offMicros: off, costMicros: on - off };
+};
+
+/**
+ * Time of the monitoring widget and report services called directly (no HTTP, no admin auth):
+ * `iterations` sequential calls each; returns { name: sorted ms[] }.
+ */
+commands.monitoringServiceTimings = async (app, { iterations }) => {
+  // Uncached: the cost of computing each figure.
+  const widgets = app.plugin('monitoring').service('widgets').fresh;
+  const monitor = app.plugin('monitoring').service('api-monitor');
+  const calls = {
+    'widget accounts': () => widgets.accounts(),
+    'widget content': () => widgets.content(),
+    'widget billing': () => widgets.billing(),
+    'widget health': () => widgets.health(),
+    'widget queues': () => widgets.queues(),
+    'api monitor, last hour': () => monitor.freshReport('hour'),
+    'api monitor, last day': () => monitor.freshReport('day'),
+  };
+  const out = {};
+  for (const [name, call] of Object.entries(calls)) {
+    await call();
+    const times = [];
+    for (let i = 0; i < iterations; i++) {
+      const t0 = process.hrtime.bigint();
+      await call();
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    out[name] = times.sort((a, b) => a - b);
+  }
+  return out;
+};
+
 const http = { active: 0, answered: 0 };
 
 /**

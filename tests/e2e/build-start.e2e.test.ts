@@ -96,4 +96,29 @@ describe('build + start', () => {
   }, 120000);
 
   describe('payment approval desk (billing admin)', approvalDeskScenario({ app: () => app!, smtp: () => smtp!, browser: openBrowser, superAdmin: ADMIN }));
+  it('shows the monitoring widgets on the admin homepage with live figures, and the Monitoring page', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${app!.baseUrl}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
+    await page.goto(`${app!.baseUrl}/admin`);
+
+    // Each widget body appears once its data route answered.
+    for (const name of ['accounts', 'content', 'billing', 'health', 'queues']) {
+      await page.locator(`[data-testid="monitoring-widget-${name}"]`).waitFor({ timeout: 30000 });
+    }
+    await expect(page.locator('[data-testid="health-database"]').innerText()).resolves.toMatch(/PostgreSQL \d+/);
+    await expect(page.locator('[data-testid="accounts-total"]').innerText()).resolves.toMatch(/\d/);
+    await expect(page.locator('[data-testid="billing-pending"]').innerText()).resolves.toMatch(/\d/);
+
+    await page.locator('nav a[href$="/plugins/monitoring"]').click();
+    await page.getByRole('heading', { name: 'Monitoring', level: 1 }).waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="monitoring-health"] >> text=PostgreSQL').first().waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="monitoring-debug"] pre >> text=/redacted/').first().waitFor({ timeout: 30000 });
+    expect(pageErrors).toEqual([]);
+  }, 120000);
 });

@@ -164,4 +164,7 @@ export const anonymousPluginRoutes = [
   ['POST', '/billing/payments/bulk'],
   ['POST', '/credits/accounts/1/adjustments'],
   ['POST', '/soft-delete/api::keyword.keyword/x/restore'],
+  ['GET', '/monitoring/health'],
+  ['GET', '/monitoring/widgets/accounts'],
+  ['GET', '/monitoring/debug'],
 ] as const;

@@ -1,0 +1,199 @@
+import * as React from 'react';
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { permission, toRouter } from '../pluginId';
+import { StatusBadge } from '../widgets/Widgets';
+
+type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
+
+const useAdminGet = <T,>(url: string, everyMs = 0) => {
+  const { get } = useFetchClient();
+  const [state, setState] = React.useState<Load<T>>({ status: 'loading' });
+  const load = React.useCallback(
+    () =>
+      get<{ data: T }>(url).then(
+        ({ data }) => setState({ status: 'ready', data: data.data }),
+        (error: any) => setState({ status: 'error', message: error?.response?.status === 403 ? 'You do not have the permission for this section.' : 'Could not load.' })
+      ),
+    [get, url]
+  );
+  React.useEffect(() => {
+    void load();
+    if (!everyMs) return undefined;
+    const timer = setInterval(load, everyMs);
+    return () => clearInterval(timer);
+  }, [load, everyMs]);
+  return { state, reload: load };
+};
+
+const Section = ({ title, testId, children, action }: { title: string; testId: string; children: React.ReactNode; action?: React.ReactNode }) => (
+  <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} data-testid={testId}>
+    <Flex justifyContent="space-between" paddingBottom={4}>
+      <Typography tag="h2" variant="delta">
+        {title}
+      </Typography>
+      {action}
+    </Flex>
+    {children}
+  </Box>
+);
+
+function Loaded<T>({ state, children }: { state: Load<T>; children: (data: T) => React.ReactNode }) {
+  if (state.status === 'loading') return <Typography>Loading…</Typography>;
+  if (state.status === 'error') return <Typography textColor="neutral600">{state.message}</Typography>;
+  return <>{children(state.data)}</>;
+}
+
+const SimpleTable = ({ head, rows }: { head: string[]; rows: React.ReactNode[][] }) => (
+  <Table colCount={head.length} rowCount={rows.length + 1}>
+    <Thead>
+      <Tr>
+        {head.map((h) => (
+          <Th key={h}>
+            <Typography variant="sigma">{h}</Typography>
+          </Th>
+        ))}
+      </Tr>
+    </Thead>
+    <Tbody>
+      {rows.map((cells, i) => (
+        <Tr key={i}>
+          {cells.map((c, j) => (
+            <Td key={j}>{typeof c === 'string' || typeof c === 'number' ? <Typography>{c}</Typography> : c}</Td>
+          ))}
+        </Tr>
+      ))}
+    </Tbody>
+  </Table>
+);
+
+const HealthSection = () => {
+  const { state, reload } = useAdminGet<any>('/monitoring/health', 15_000);
+  return (
+    <Section title="System health" testId="monitoring-health" action={<Button variant="tertiary" onClick={() => void reload()}>Check now</Button>}>
+      <Loaded state={state}>
+        {(report) => (
+          <SimpleTable
+            head={['Component', 'Status', 'Observed now', 'Since', 'Summary']}
+            rows={report.components.map((c: any) => [c.label, <StatusBadge key="s" status={c.status} />, <StatusBadge key="o" status={c.observed} />, new Date(c.since).toLocaleString(), c.summary])}
+          />
+        )}
+      </Loaded>
+    </Section>
+  );
+};
+
+const AlertsSection = () => {
+  const { state } = useAdminGet<any[]>('/monitoring/alerts', 30_000);
+  return (
+    <Section title="Alerts" testId="monitoring-alerts">
+      <Loaded state={state}>
+        {(alerts) =>
+          alerts.length ? (
+            <SimpleTable
+              head={['Severity', 'Status', 'Alert', 'Fired', 'Resolved']}
+              rows={alerts.map((a) => [
+                a.severity,
+                a.status,
+                a.link ? (
+                  <RouterLink key="l" to={toRouter(a.link)}>
+                    <Typography textColor="primary600">{a.title}</Typography>
+                  </RouterLink>
+                ) : (
+                  a.title
+                ),
+                new Date(a.firedAt).toLocaleString(),
+                a.resolvedAt ? new Date(a.resolvedAt).toLocaleString() : '',
+              ])}
+            />
+          ) : (
+            <Typography textColor="neutral600">No alerts.</Typography>
+          )
+        }
+      </Loaded>
+    </Section>
+  );
+};
+
+const ApiMonitorSection = () => {
+  const [window, setWindow] = React.useState<'hour' | 'day'>('hour');
+  const { state } = useAdminGet<any>(`/monitoring/api-monitor?window=${window}`, 60_000);
+  const ms = (v: number | null) => (v === null ? '–' : `${v} ms`);
+  return (
+    <Section
+      title={`API monitor (last ${window})`}
+      testId="monitoring-api"
+      action={<Button variant="tertiary" onClick={() => setWindow(window === 'hour' ? 'day' : 'hour')}>Show last {window === 'hour' ? 'day' : 'hour'}</Button>}
+    >
+      <Loaded state={state}>
+        {(report) => (
+          <SimpleTable
+            head={['Module', 'Endpoint', 'Requests', '5xx rate', '4xx', 'p50', 'p95', 'p99']}
+            rows={report.modules.flatMap((m: any) => [
+              [<Typography key="m" fontWeight="bold">{m.module}</Typography>, 'all', m.count, `${(m.errorRate * 100).toFixed(2)}%`, m.clientErrors, ms(m.p50), ms(m.p95), ms(m.p99)],
+              ...m.endpoints.map((e: any) => ['', `${e.method} ${e.route}`, e.count, `${(e.errorRate * 100).toFixed(2)}%`, e.clientErrors, ms(e.p50), ms(e.p95), ms(e.p99)]),
+            ])}
+          />
+        )}
+      </Loaded>
+    </Section>
+  );
+};
+
+/** bull-board, opened in a new tab with a console session cookie issued to this admin. */
+const QueueConsoleSection = () => {
+  const { post } = useFetchClient();
+  const [message, setMessage] = React.useState<string>('');
+  const open = async () => {
+    try {
+      const { data } = await post<{ data: { url: string; scope: string } }>('/monitoring/queue-console/session', {});
+      setMessage(data.data.scope === 'read' ? 'Read-only console opened in a new tab.' : 'Console opened in a new tab.');
+      window.open(data.data.url, '_blank', 'noopener');
+    } catch (error: any) {
+      setMessage(error?.response?.status === 403 ? 'You do not have the permission for the queue console.' : 'Could not open the queue console.');
+    }
+  };
+  return (
+    <Section title="Queue console" testId="monitoring-queue-console" action={<Button onClick={() => void open()}>Open queue console</Button>}>
+      <Typography textColor="neutral600">
+        Jobs of every queue (bull-board): waiting, active, delayed, failed and completed, with their data and errors. {message}
+      </Typography>
+    </Section>
+  );
+};
+
+const DebugSection = () => {
+  const { state } = useAdminGet<any>('/monitoring/debug');
+  return (
+    <Section title="Debug console (secrets redacted)" testId="monitoring-debug">
+      <Loaded state={state}>
+        {(data) => (
+          <Box tag="pre" padding={4} background="neutral100" hasRadius style={{ overflow: 'auto', maxHeight: 480, fontSize: 12 }}>
+            {JSON.stringify(data, null, 2)}
+          </Box>
+        )}
+      </Loaded>
+    </Section>
+  );
+};
+
+const MonitoringPage = () => (
+  <Page.Main>
+    <Page.Protect permissions={permission('healthRead')}>
+      <Page.Title>Monitoring</Page.Title>
+      <Layouts.Header title="Monitoring" subtitle="System health, alerts, API traffic and configuration" />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <HealthSection />
+          <AlertsSection />
+          <QueueConsoleSection />
+          <ApiMonitorSection />
+          <DebugSection />
+        </Flex>
+      </Layouts.Content>
+    </Page.Protect>
+  </Page.Main>
+);
+
+export default MonitoringPage;

@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import { BUCKET_COUNT } from '../domain/histogram';
+
+const histogramColumns = Array.from({ length: BUCKET_COUNT }, (_, i) => `h${i} integer NOT NULL DEFAULT 0`).join(',\n     ');
+
+/**
+ * Plain tables (not content types): written on hot paths by single upserts, never edited by staff.
+ * Idempotent; runs at every boot after Strapi's schema sync, which leaves tables it did not create alone.
+ */
+const DDL = [
+  // One row per minute, method and route template; bucket columns h0..hN hold the latency histogram
+  // (domain/histogram.ts), so rows from many processes and minutes add up with SUM().
+  `CREATE TABLE IF NOT EXISTS monitoring_api_minutes (
+     minute timestamptz NOT NULL,
+     method varchar(8) NOT NULL,
+     route varchar(300) NOT NULL,
+     module varchar(100) NOT NULL,
+     count integer NOT NULL,
+     client_errors integer NOT NULL,
+     server_errors integer NOT NULL,
+     duration_sum_ms double precision NOT NULL,
+     duration_max_ms double precision NOT NULL,
+     ${histogramColumns},
+     PRIMARY KEY (minute, method, route)
+   )`,
+  // Alert conditions: one row per key. Fires when it becomes active; stays quiet until it resolves.
+  `CREATE TABLE IF NOT EXISTS monitoring_alerts (
+     key varchar(200) PRIMARY KEY,
+     rule varchar(64) NOT NULL,
+     severity varchar(10) NOT NULL,
+     title text NOT NULL,
+     message text NOT NULL,
+     link text,
+     details jsonb,
+     status varchar(10) NOT NULL CHECK (status IN ('active', 'resolved')),
+     fired_at timestamptz NOT NULL,
+     last_seen_at timestamptz NOT NULL,
+     resolved_at timestamptz,
+     fire_count integer NOT NULL DEFAULT 1,
+     notified jsonb
+   )`,
+  `CREATE INDEX IF NOT EXISTS monitoring_alerts_status ON monitoring_alerts (status, fired_at DESC)`,
+  // Widget counts by period on large tables.
+  // Partial on live rows, so "this week / this month" counts are index-only scans.
+  `DROP INDEX IF EXISTS monitoring_contents_created_at`,
+  `CREATE INDEX IF NOT EXISTS monitoring_contents_live_created_at ON contents (created_at) WHERE deleted_at IS NULL`,
+  `CREATE INDEX IF NOT EXISTS monitoring_tasks_pending ON tasks (status) WHERE status IN ('queued', 'in_progress') AND deleted_at IS NULL`,
+  `CREATE INDEX IF NOT EXISTS monitoring_invoices_paid_at ON billing_invoices (paid_at) INCLUDE (currency, total) WHERE status = 'paid'`,
+  `CREATE INDEX IF NOT EXISTS monitoring_payments_pending ON billing_payments (created_at) WHERE status = 'pending_approval'`,
+  `CREATE INDEX IF NOT EXISTS monitoring_usage_created_at ON credit_usage_logs (created_at) INCLUDE (credits, usd_cost)`,
+];
+
+export const ensureSchema = async (strapi: Core.Strapi) => {
+  for (const statement of DDL) {
+    try {
+      await strapi.db.connection.raw(statement);
+    } catch (error) {
+      // An index on another plugin's table or column that is not installed: nothing to speed up.
+      if (!['42P01', '42703'].includes((error as any).code) || !statement.includes('CREATE INDEX')) throw error;
+    }
+  }
+};

@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import type { AlertsService } from '../services/alerts';
+import type { ApiMonitorService } from '../services/api-monitor';
+import type { DebugService } from '../services/debug';
+import type { HealthService } from '../services/health';
+import type { JobsService } from '../services/jobs';
+import type { QueueConsoleService } from '../services/queue-console';
+import type { RegistryService } from '../services/registry';
+import type { WidgetsService } from '../services/widgets';
+
+interface Services {
+  registry: RegistryService;
+  health: HealthService;
+  'api-monitor': ApiMonitorService;
+  debug: DebugService;
+  widgets: WidgetsService;
+  alerts: AlertsService;
+  'queue-console': QueueConsoleService;
+  jobs: JobsService;
+}
+
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
+  strapi.plugin('monitoring').service(name) as Services[K];
+
+/** For other plugins: `getMonitoringService(strapi, 'registry').addHealthCheck(...)`. */
+export const getMonitoringService = getService;
