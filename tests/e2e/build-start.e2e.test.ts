@@ -97,7 +97,7 @@ describe('build + start', () => {
 
   describe('payment approval desk (billing admin)', approvalDeskScenario({ app: () => app!, smtp: () => smtp!, browser: openBrowser, superAdmin: ADMIN }));
   it('shows the monitoring widgets on the admin homepage with live figures, and the Monitoring page', async () => {
-    const page = await browser!.newPage();
+    const page = await (await openBrowser()).newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${app!.baseUrl}/admin/auth/login`);
