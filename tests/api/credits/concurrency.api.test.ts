@@ -58,7 +58,7 @@ const attempt = async (call: Omit<Call, 'committed'>): Promise<Call> => {
       : await ledger().release({ accountId: call.accountId, holdId: call.holdId! });
   } catch (error) {
     if (!REFUSALS.includes((error as Error).name)) throw error;
-    record.error = error;
+    record.error = error as Error;
   }
   return record;
 };
