@@ -1,3 +1,4 @@
+import { paginationMeta } from '../../../../../lib/pagination';
 import type { Core } from '@strapi/strapi';
 import { validate } from '../../../../../lib/validate';
 import { idempotencyKeyOf } from '../../../../credits/server/src/utils/idempotency-key';
@@ -13,7 +14,6 @@ const respond = (ctx: any, { response, replayed }: { response: unknown; replayed
   ctx.status = replayed ? 200 : 201;
   ctx.body = { data: response, meta: { replayed } };
 };
-const page = (q: { page: number; pageSize: number }, total: number) => ({ pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total } });
 
 /** The calling account's billing: packages, invoices, payments, payment methods, plan changes. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -45,7 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.db.query(INVOICE_UID).findMany({ where, select: INVOICE_FIELDS, orderBy: { id: 'desc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
       strapi.db.query(INVOICE_UID).count({ where }),
     ]);
-    ctx.body = { data: rows, meta: page(q, total) };
+    ctx.body = { data: rows, meta: paginationMeta(q, total) };
   },
 
   async invoice(ctx: any) {
@@ -76,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.db.query(PAYMENT_UID).findMany({ where, select: PAYMENT_FIELDS, populate: { invoice: { select: ['documentId', 'number'] } }, orderBy: { id: 'desc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
       strapi.db.query(PAYMENT_UID).count({ where }),
     ]);
-    ctx.body = { data: rows, meta: page(q, total) };
+    ctx.body = { data: rows, meta: paginationMeta(q, total) };
   },
 
   async monthlyUsage(ctx: any) {

@@ -1,3 +1,4 @@
+import { paginationMeta } from '../../../../../lib/pagination';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getCreditsService } from '../../../../credits/server/src/utils/get-service';
@@ -185,7 +186,7 @@ export const createPaymentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(PAYMENT_UID).count({ where }),
       ]);
-      return { data: rows, meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } } };
+      return { data: rows, meta: paginationMeta(query, total) };
     },
   };
 };

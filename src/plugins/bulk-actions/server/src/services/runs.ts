@@ -1,3 +1,4 @@
+import { paginationMeta } from '../../../../../lib/pagination';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { RowFailure } from '../domain/types';
@@ -146,7 +147,7 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
         base().count({ count: '*' }),
       ]);
       const total = Number(count);
-      return { data: rows.map(toRun), meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } } };
+      return { data: rows.map(toRun), meta: paginationMeta(query, total) };
     },
   };
 };

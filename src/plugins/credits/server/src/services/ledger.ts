@@ -1,3 +1,4 @@
+import { paginationMeta } from '../../../../../lib/pagination';
 import type { Core } from '@strapi/strapi';
 import * as arithmetic from '../domain/balance';
 import type { Balance, Entry, Pool } from '../domain/balance';
@@ -270,7 +271,7 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy('id', 'desc')
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      return { data: rows.map((r: any) => ({ ...r, id: Number(r.id) })), meta: pagination(query, Number(count)) };
+      return { data: rows.map((r: any) => ({ ...r, id: Number(r.id) })), meta: paginationMeta(query, Number(count)) };
     },
 
     async usage(accountId: number, query: { page: number; pageSize: number; from?: Date; to?: Date; operation?: string }) {
@@ -288,7 +289,7 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy('id', 'desc')
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      return { data: rows.map((r: any) => ({ ...r, id: Number(r.id), usdCost: Number(r.usdCost) })), meta: pagination(query, Number(count)) };
+      return { data: rows.map((r: any) => ({ ...r, id: Number(r.id), usdCost: Number(r.usdCost) })), meta: paginationMeta(query, Number(count)) };
     },
   };
 
@@ -305,8 +306,5 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 };
 
-const pagination = (query: { page: number; pageSize: number }, total: number) => ({
-  pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
-});
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

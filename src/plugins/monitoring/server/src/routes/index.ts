@@ -1,8 +1,7 @@
+import { requireAdminPermission } from '../../../../../lib/admin-permission';
 import { actionId, type ActionKey } from '../../../shared/actions';
 
-const can = (key: ActionKey) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [actionId(key)] } }],
-});
+const can = (key: ActionKey) => requireAdminPermission(actionId(key));
 
 const WIDGETS: Array<[string, ActionKey]> = [
   ['accounts', 'widgetAccounts'],

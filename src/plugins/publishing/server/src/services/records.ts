@@ -1,3 +1,4 @@
+import { paginationMeta } from '../../../../../lib/pagination';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -117,7 +118,7 @@ export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
         q().findMany({ where: filter, orderBy: { id: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize }),
         q().count({ where: filter }),
       ]);
-      return { data: results, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+      return { data: results, meta: paginationMeta({ page, pageSize }, total) };
     },
 
     /** Failed records back to pending with a fresh job. Returns the ids retried; others are skipped. */

@@ -1,3 +1,5 @@
+import { requireAdminPermission } from '../../../../../lib/admin-permission';
+
 export default {
   type: 'admin',
   routes: [
@@ -5,9 +7,7 @@ export default {
       method: 'GET',
       path: '/status',
       handler: 'status.show',
-      config: {
-        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: ['plugin::queue.status.read'] } }],
-      },
+      config: requireAdminPermission('plugin::queue.status.read'),
     },
   ],
 };

@@ -1,3 +1,4 @@
+import { requireAdminPermission } from '../../../../../lib/admin-permission';
 import { NAVIGATION_ACTION } from '../services/navigation';
 
 /** Served under /staff (admin API). */
@@ -8,9 +9,7 @@ export default {
       method: 'GET',
       path: '/navigation',
       handler: 'navigation.show',
-      config: {
-        policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [NAVIGATION_ACTION] } }],
-      },
+      config: requireAdminPermission(NAVIGATION_ACTION),
     },
   ],
 };
