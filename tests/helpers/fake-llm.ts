@@ -113,7 +113,7 @@ export const startFakeLlm = async (validKeys: { openai: string[]; anthropic: str
       const anthropic = api === 'anthropic';
       const key = anthropic ? ((req.headers['x-api-key'] as string) ?? (req.headers.authorization ?? '').replace(/^Bearer /, '')) : (req.headers.authorization ?? '').replace(/^Bearer /, '');
       const userText = (m: any) => (typeof m?.content === 'string' ? m.content : Array.isArray(m?.content) ? m.content.map((c: any) => c.text ?? '').join('') : '');
-      const prompt = api === 'openai-images' ? String(body.prompt ?? '') : userText((body.messages ?? [])[0]);
+      const prompt = api === 'openai-images' ? String(body.prompt ?? '') : userText((body.messages ?? []).find((m: any) => m.role === 'user'));
       const systemText = anthropic ? String(body.system ?? '') : userText((body.messages ?? []).find((m: any) => m.role === 'system'));
       const op = api === 'openai-chat' ? (body.response_format?.json_schema?.name ?? null) : anthropic ? (systemText.match(/schema "([a-z_]+)"/)?.[1] ?? null) : 'generate_images';
       seen.push({ api, op, key, body, prompt });
