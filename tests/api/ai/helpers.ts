@@ -38,11 +38,18 @@ export const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>
 };
 
 /** The run once it has ended (succeeded, failed or cancelled). */
-export const settled = (app: TestApp, runId: number) =>
-  waitFor(async () => {
-    const run = await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
-    return run && ['succeeded', 'failed', 'cancelled'].includes(run.status) ? run : null;
-  });
+export const settled = async (app: TestApp, runId: number) => {
+  const find = () => app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
+  try {
+    return await waitFor(async () => {
+      const run = await find();
+      return run && ['succeeded', 'failed', 'cancelled'].includes(run.status) ? run : null;
+    });
+  } catch (error) {
+    const run = await find();
+    throw new Error(`run ${runId} did not end: ${JSON.stringify({ status: run?.status, attempts: run?.attempts, error: run?.error, phases: run?.phases })}`);
+  }
+};
 
 /** The hold, how many usage rows were recorded against it (one per capture) and the account's balance. */
 export const chargeOf = async (app: TestApp, accountId: number, holdId: number) => {

@@ -31,3 +31,5 @@ export { AiError } from './domain/errors';
 export type { AiProvider, ChatProvider, ImageProvider, Produced, Provenance } from './domain/types';
 export type { AiOperation } from './operations/operation';
 export type { RunJobData, StartArgs } from './services/runs';
+export { loadOwned, RecordsNotFoundError } from './operations/load-owned';
+export { fromSdkError } from './providers/sdk-error';
