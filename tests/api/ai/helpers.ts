@@ -4,9 +4,11 @@ import type { TestApp } from '../../helpers/strapi';
 
 export const KEYS = { openai: 'sk-test-platform-openai-0123456789', anthropic: 'sk-ant-test-platform-0123456789' };
 
-/** Worker settings for tests: fast backoff, short provider timeout, three attempts. */
+/** Worker settings for tests: own queue prefix, fast backoff, short provider timeout, three attempts. */
 export const AI_TEST_ENV = {
   RUN_WORKERS_IN_PROCESS: 'true',
+  // Its own queues: test files running side by side must not take each other's jobs.
+  QUEUE_PREFIX: `igny8ai${process.pid}x${Date.now() % 100000}`,
   AI_BACKOFF_BASE_MS: '100',
   AI_BACKOFF_MAX_MS: '1500',
   AI_REQUEST_TIMEOUT_MS: '1500',

@@ -30,6 +30,7 @@ const startContent = async (tenant: Tenant, taskId: string, extra: Record<string
   expect(res.status).toBe(202);
   return res.body.data as { runId: number; status: string; estimate: { credits: number } };
 };
+const jobId = async (runId: number) => `ai-run-${(await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } })).documentId}-0`;
 const contentsOfTask = (taskDocumentId: string) => app.strapi.db.query('api::content.content').findMany({ where: { task: { documentId: taskDocumentId } } });
 
 beforeAll(async () => {
@@ -135,7 +136,7 @@ describe('provider failures', () => {
     const taskId = await createTask(A, 'Retry after');
     const { runId } = await startContent(A, taskId);
     await settled(app, runId);
-    const job = await waitFor(async () => (await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`)) ?? null);
+    const job = await waitFor(async () => (await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId))) ?? null);
     // Bull stamps each attempt; the second cannot have started before the delay the provider asked for.
     expect(job.processedOn! - job.timestamp).toBeGreaterThanOrEqual(1000);
   });
@@ -167,7 +168,7 @@ describe('provider failures', () => {
     expect(charge).toMatchObject({ status: 'released', usageRows: 0 });
     expect(charge.balance).toEqual(before);
     // Bull does not retry a permanent failure.
-    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`);
+    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
     expect(job.attemptsMade).toBe(1);
     const res = await as(app, A.jwt).get(`/api/ai/runs/${runId}`);
     expect(res.body.data.error).toMatchObject({ kind: 'permanent', reason });
@@ -266,7 +267,7 @@ describe('cancel', () => {
     expect((await chargeOf(app, A.accountId, run.holdId)).status).toBe('released');
     // The hung call times out, the job retries, finds the run cancelled and stops.
     const job = await waitFor(async () => {
-      const j = await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`);
+      const j = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
       return j && (await j.isCompleted()) ? j : null;
     });
     expect(job.returnvalue).toMatchObject({ status: 'skipped' });
