@@ -277,6 +277,29 @@ describe('cancel', () => {
   });
 });
 
+describe('jobs Bull fails by itself', () => {
+  it('a run whose job stalled too often ends failed with its hold released', async () => {
+    fake.script('openai-chat', { kind: 'hang' });
+    const taskId = await createTask(A, 'Stalled');
+    const { runId } = await startContent(A, taskId);
+    await waitFor(async () => fake.seen.length > 0);
+    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
+    // What Bull's stalled-job check emits when a job's workers died more than maxStalledCount times.
+    const { onJobFailed } = require(`${process.env.TEST_DIST_DIR}/src/plugins/ai/server/src/on-job-failed`);
+    await onJobFailed(app.strapi, job, new Error('job stalled more than allowable limit'));
+    const run = await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
+    expect(run).toMatchObject({ status: 'failed', errorReason: 'stalled' });
+    expect(run.error).toMatch(/Retry the run/);
+    expect((await chargeOf(app, A.accountId, run.holdId)).status).toBe('released');
+    // The hung call times out; the retry finds the run failed and neither saves nor charges.
+    await waitFor(async () => {
+      const j = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
+      return j && (await j.isCompleted());
+    });
+    expect(await contentsOfTask(taskId)).toHaveLength(0);
+  });
+});
+
 describe('staff', () => {
   it('lists any account, retries a failed run (charged once), and is refused without the permission', async () => {
     const admin = await staffToken(app);

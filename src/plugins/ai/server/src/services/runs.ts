@@ -303,10 +303,10 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Ends a run as failed and releases its hold, in one transaction, unless it already ended. Used by
      * the engine (permanent failure, attempts exhausted) and when a job could not be enqueued.
      */
-    async fail(id: number, failure: { kind: string; reason: string; message: string }, extra: Record<string, unknown> = {}) {
+    async fail(id: number, failure: { kind: string; reason: string; message: string }, extra: Record<string, unknown> = {}, idempotencyKey?: string) {
       return strapi.db.transaction(async () => {
         const run = await q().findOne({ where: { id } });
-        if (!run || TERMINAL.includes(run.status)) return false;
+        if (!run || TERMINAL.includes(run.status) || (idempotencyKey && run.idempotencyKey !== idempotencyKey)) return false;
         const finishedAt = new Date();
         const { count } = await q().updateMany({
           where: { id, status: { $in: ['queued', 'running'] } },
