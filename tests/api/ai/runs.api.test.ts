@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { as, signUp, staffToken, type Tenant } from '../../helpers/tenants';
+import { as, setPlan, signUp, staffToken, type Tenant } from '../../helpers/tenants';
 import { AI_TEST_ENV, chargeOf, grant, KEYS, ledger, pointSettingsAt, settled, waitFor } from './helpers';
 
 let app: TestApp;
@@ -250,6 +250,25 @@ describe('starting runs', () => {
     expect(mine.body.data.length).toBe(5);
     expect(mine.body.meta.pagination).toMatchObject({ page: 1, pageSize: 5 });
     expect((await app.request().post('/api/ai/runs').send({ function: 'generate_content', recordIds: [taskId] })).status).toBe(403);
+  });
+});
+
+describe('account roles', () => {
+  it('lets a viewer read runs but not start or cancel them', async () => {
+    await setPlan(app, A.accountId, 'starter');
+    const viewer = { username: `v_${randomUUID().slice(0, 8)}`, password: 'Member-pass-123', role: 'viewer' };
+    const added = await as(app, A.jwt).post('/api/tenancy/members', { ...viewer, email: `${viewer.username}@example.test` });
+    expect(added.status).toBe(201);
+    const login = await app.request().post('/api/auth/local').send({ identifier: viewer.username, password: viewer.password });
+    const V = { ...A, jwt: login.body.jwt as string };
+    const taskId = await createTask(A, 'Viewer cannot');
+    expect((await as(app, V.jwt).get('/api/ai/runs')).status).toBe(200);
+    const refused = await start(V, { function: 'generate_content', recordIds: [taskId] });
+    expect(refused.status).toBe(403);
+    const { runId } = await startContent(A, taskId);
+    expect((await as(app, V.jwt).get(`/api/ai/runs/${runId}`)).status).toBe(200);
+    expect((await as(app, V.jwt).post(`/api/ai/runs/${runId}/cancel`)).status).toBe(403);
+    await settled(app, runId);
   });
 });
 
