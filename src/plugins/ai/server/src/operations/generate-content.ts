@@ -97,7 +97,7 @@ export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
           provenance: { ...provenance, inputTokens, outputTokens, credits },
         },
       });
-      await strapi.db.query('api::task.task').update({ where: { id: task.id }, data: { status: 'completed' } });
+      await strapi.db.query('api::task.task').updateMany({ where: { id: task.id }, data: { status: 'completed' } });
       produced.push({ type: 'content', id: content.id, documentId: content.documentId });
     }
     return produced;

@@ -44,7 +44,7 @@ export const ideasToTasks: AiOperation<any, any, never, Options> = {
           status: 'queued',
         },
       });
-      await strapi.db.query('api::content-idea.content-idea').update({ where: { id: idea.id }, data: { status: 'queued' } });
+      await strapi.db.query('api::content-idea.content-idea').updateMany({ where: { id: idea.id }, data: { status: 'queued' } });
       produced.push({ type: 'task', id: task.id, documentId: task.documentId });
     }
     return produced;

@@ -160,7 +160,7 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
         const usage = op.usage(item, output, tokens);
         usages.push(usage);
         results.push({ item, output, ...tokens, credits: creditsFor(cost, usage, priced) });
-        if (items.length > 1) await q().update({ where: { id: run.id }, data: { progress: { done: index + 1, total: items.length } } });
+        if (items.length > 1) await q().updateMany({ where: { id: run.id }, data: { progress: { done: index + 1, total: items.length } } });
       }
 
       clock.start('save');
@@ -221,7 +221,7 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
             },
           });
         }
-        await q().update({ where: { id: run.id }, data: { produced, phases: clock.stop(), ...redactedBodies(bodies, apiKey) } });
+        await q().updateMany({ where: { id: run.id }, data: { produced, phases: clock.stop(), ...redactedBodies(bodies, apiKey) } });
         return true;
       });
       if (!saved) return { status: 'skipped', runId: run.id, reason: 'run ended meanwhile' };

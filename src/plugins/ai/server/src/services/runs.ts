@@ -195,7 +195,8 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
               reference: { type: 'ai-run', id: created.id },
               ttlSeconds: config().holdTtlSeconds,
             });
-            created = await q().update({ where: { id: created.id }, data: { holdId } });
+            await q().updateMany({ where: { id: created.id }, data: { holdId } });
+            created = { ...created, holdId };
           }
           if (joined) onCommit(() => void enqueue(created).catch((error) => strapi.log.error(`[ai] run ${created.id} not enqueued: ${error.message}`)));
         });
