@@ -186,6 +186,9 @@ commands.debitLoad = async (app, { mode, accountIds, clients, durationMs, hot })
   const latencies = [];
   let errors = 0;
   const sample = [];
+  const walAt = async () => (await knex.raw('SELECT pg_current_wal_insert_lsn() AS lsn')).rows[0].lsn;
+  const wal0 = await walAt();
+  const cpu0 = process.cpuUsage();
   const deadline = Date.now() + durationMs;
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -204,7 +207,10 @@ commands.debitLoad = async (app, { mode, accountIds, clients, durationMs, hot })
     })
   );
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-  return { latencies, errors, errorSample: sample, elapsedMs };
+  // Load-independent figures: the app's CPU and the WAL written per debit (the machine is shared).
+  const cpu = process.cpuUsage(cpu0);
+  const { rows } = await knex.raw('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?) AS bytes', [wal0]);
+  return { latencies, errors, errorSample: sample, elapsedMs, appCpuMs: (cpu.user + cpu.system) / 1000, walBytes: Number(rows[0].bytes) };
 };
 
 const main = async () => {

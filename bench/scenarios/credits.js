@@ -19,6 +19,7 @@ const run = async (options, { log }) => {
   const result = {
     scenario: 'credits',
     startedAt: new Date().toISOString(),
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     machine: { cpus: os.availableParallelism?.() ?? os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version },
     config: opts,
     targets: TARGETS,
@@ -56,13 +57,28 @@ const run = async (options, { log }) => {
         const r = await app.call('debitLoad', { ...args, durationMs: opts.duration * 1000 });
         if (r.errors) throw new Error(`${c.mode} debits failed ${r.errors} times: ${r.errorSample.join(' | ')}`);
         const sorted = r.latencies.sort((a, b) => a - b);
-        samples.get(`${c.hot}:${c.mode}`).push({ perSec: (sorted.length / r.elapsedMs) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99), count: sorted.length });
+        samples.get(`${c.hot}:${c.mode}`).push({
+          perSec: (sorted.length / r.elapsedMs) * 1000,
+          p50: percentile(sorted, 50),
+          p99: percentile(sorted, 99),
+          count: sorted.length,
+          appCpuUs: (r.appCpuMs * 1000) / sorted.length,
+          walBytes: r.walBytes / sorted.length,
+        });
       }
     }
 
     const summary = (key) => {
       const runs = samples.get(key);
-      return { perSec: round(median(runs.map((s) => s.perSec)), 0), p50Ms: round(median(runs.map((s) => s.p50))), p99Ms: round(median(runs.map((s) => s.p99))), debits: runs.reduce((n, s) => n + s.count, 0) };
+      return {
+        perSec: round(median(runs.map((s) => s.perSec)), 0),
+        p50Ms: round(median(runs.map((s) => s.p50))),
+        p99Ms: round(median(runs.map((s) => s.p99))),
+        appCpuUsPerDebit: round(median(runs.map((s) => s.appCpuUs)), 0),
+        walBytesPerDebit: round(median(runs.map((s) => s.walBytes)), 0),
+        debits: runs.reduce((n, s) => n + s.count, 0),
+        rounds: runs.map((s) => round(s.perSec, 0)),
+      };
     };
     result.results = {};
     for (const hot of [false, true]) {
@@ -80,10 +96,12 @@ const run = async (options, { log }) => {
       };
     }
     const rows = Object.entries(result.results).flatMap(([name, r]) => [
-      { case: `${name} (ledger)`, perSec: r.ledger.perSec, p50: r.ledger.p50Ms, p99: r.ledger.p99Ms, ratio: r.timePerDebitRatio, verdict: Object.entries(r.meets).map(([k, ok]) => `${k} ${ok ? 'ok' : 'MISS'}`).join(', ') },
-      { case: `${name} (raw SQL)`, perSec: r.raw.perSec, p50: r.raw.p50Ms, p99: r.raw.p99Ms, ratio: null, verdict: '' },
+      { case: `${name} (ledger)`, perSec: r.ledger.perSec, p50: r.ledger.p50Ms, p99: r.ledger.p99Ms, ratio: r.timePerDebitRatio, cpu: r.ledger.appCpuUsPerDebit, wal: r.ledger.walBytesPerDebit, verdict: Object.entries(r.meets).map(([k, ok]) => `${k} ${ok ? 'ok' : 'MISS'}`).join(', ') },
+      { case: `${name} (raw SQL)`, perSec: r.raw.perSec, p50: r.raw.p50Ms, p99: r.raw.p99Ms, ratio: null, cpu: r.raw.appCpuUsPerDebit, wal: r.raw.walBytesPerDebit, verdict: '' },
     ]);
+    result.loadAverage = os.loadavg().map((l) => round(l, 2));
     const text = [
+      `Load average (1, 5, 15 min): ${result.loadAverageAtStart.join(', ')} at the start, ${result.loadAverage.join(', ')} at the end`,
       `Ledger debits, ${opts.clients} concurrent clients, pool ${opts.pool}, ${opts.rounds} rounds of ${opts.duration}s (medians), ${result.config.database}`,
       `Targets: spread >= ${TARGETS.spreadPerSec}/s, hot >= ${TARGETS.hotPerSec}/s, p99 <= ${TARGETS.p99Ms} ms, time per debit <= ${TARGETS.maxRatio}x raw SQL`,
       '',
@@ -94,6 +112,8 @@ const run = async (options, { log }) => {
           { key: 'p50', title: 'p50 ms' },
           { key: 'p99', title: 'p99 ms' },
           { key: 'ratio', title: 'x raw' },
+          { key: 'cpu', title: 'app CPU µs' },
+          { key: 'wal', title: 'WAL B' },
           { key: 'verdict', title: 'targets', align: 'left' },
         ],
         rows

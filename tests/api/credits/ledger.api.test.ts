@@ -202,6 +202,22 @@ describe('guarantees in the database', () => {
     await expect(app.strapi.db.connection.raw('UPDATE accounts SET bonus_credits = -1 WHERE id = ?', [A.accountId])).rejects.toThrow(/accounts_credits_non_negative/);
   });
 
+  it('a ledger row breaking the row rules is refused whoever writes it (column domains)', async () => {
+    const { rows: [op] } = await app.strapi.db.connection.raw('SELECT id FROM credit_operations WHERE account_id = ? ORDER BY id LIMIT 1', [A.accountId]);
+    const insert = (row: { pool: string; amount: number; balanceAfter: number; type: string }) =>
+      app.strapi.db.connection.raw(
+        'INSERT INTO credit_transactions (account_id, operation_id, pool, amount, balance_after, type) VALUES (?, ?, ?, ?, ?, ?)',
+        [A.accountId, op.id, row.pool, row.amount, row.balanceAfter, row.type]
+      );
+    const before = (await rows(A.accountId)).length;
+    const valid = { pool: 'plan', amount: 1, balanceAfter: 1, type: 'refund' };
+    await expect(insert({ ...valid, pool: 'gold' })).rejects.toThrow(/credit_pool/);
+    await expect(insert({ ...valid, amount: 0 })).rejects.toThrow(/credit_amount/);
+    await expect(insert({ ...valid, balanceAfter: -1 })).rejects.toThrow(/credit_balance/);
+    await expect(insert({ ...valid, type: 'gift' })).rejects.toThrow(/credit_transaction_type/);
+    expect((await rows(A.accountId)).length).toBe(before);
+  });
+
   it('staff edits through the Document Service (Content Manager) cannot change balances', async () => {
     const before = await ledger().balance(A.accountId);
     await app.strapi.documents('api::account.account').update({ documentId: A.accountDocumentId, data: { planCredits: 999999, name: 'Renamed' } as any });

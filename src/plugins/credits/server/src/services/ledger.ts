@@ -150,7 +150,9 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function move(m: Move): Promise<MoveResult> {
     const key = m.meta.idempotencyKey;
     if (!key || key.length > 255) throw new RangeError('idempotencyKey must be 1 to 255 characters');
-    const run = (knex: Knex) => knex.raw(MOVE_SQL, bindingsOf(m));
+    // A named statement: each pooled connection parses and plans it once, not on every movement
+    // (about 15% of a debit's work inside the database).
+    const run = (knex: Knex) => knex.raw(MOVE_SQL, bindingsOf(m)).options({ name: 'credits.credit_move' });
     const { rows } = strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => run(trx)) : await run(strapi.db.connection);
     // Strapi's pg setup leaves json values as text.
     const outcome = rows[0].outcome;
