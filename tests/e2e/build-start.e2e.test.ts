@@ -119,6 +119,35 @@ describe('build + start', () => {
     await page.getByRole('heading', { name: 'Monitoring', level: 1 }).waitFor({ timeout: 30000 });
     await page.locator('[data-testid="monitoring-health"] >> text=PostgreSQL').first().waitFor({ timeout: 30000 });
     await page.locator('[data-testid="monitoring-debug"] pre >> text=/redacted/').first().waitFor({ timeout: 30000 });
+
+    // The critical endpoints, checked from the page.
+    await page.locator('[data-testid="monitoring-endpoints"] button', { hasText: 'Check now' }).click();
+    await page.locator('[data-testid="monitoring-endpoints"] >> text=/api/monitoring/health').first().waitFor({ timeout: 30000 });
+
+    // The job list beside bull-board.
+    await page.locator('[data-testid="monitoring-queue-console"] >> text=Find jobs').click();
+    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="jobs-list"] >> text=/\\d+ matching/').waitFor({ timeout: 30000 });
+
+    // Reports: charts (recharts renders SVG) and figures on each tab.
+    await page.locator('nav a[href$="/plugins/monitoring-reports"]').click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="report-revenue"] .recharts-surface').first().waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="report-tab-credits"]').click();
+    await expect(page.locator('[data-testid="credits-billed"]').innerText()).resolves.toMatch(/Credits billed: \d/);
+    await page.locator('[data-testid="report-tab-content"]').click();
+    await page.locator('[data-testid="report-content"] .recharts-surface').first().waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="report-tab-data-quality"]').click();
+    await page.locator('[data-testid="report-data-quality"] >> text=Tasks without a cluster').waitFor({ timeout: 30000 });
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid="report-csv-data-quality"]').click();
+    expect((await download).suggestedFilename()).toMatch(/^data-quality-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // Account health: a column in the accounts list and a panel in the account view.
+    await page.goto(`${app!.baseUrl}/admin/content-manager/collection-types/api::account.account`);
+    const badge = page.locator('[data-testid^="account-health-"]').first();
+    await badge.waitFor({ timeout: 30000 });
+    await expect(badge.innerText()).resolves.toMatch(/^\d+ (Good|At risk|Critical)$/);
     expect(pageErrors).toEqual([]);
-  }, 120000);
+  }, 180000);
 });

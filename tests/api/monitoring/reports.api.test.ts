@@ -287,8 +287,16 @@ describe('critical endpoints and integration panels', () => {
     expect(res.status).toBe(200);
     const { endpoints, ok } = res.body.data;
     expect(endpoints.map((e: any) => e.path)).toEqual(expect.arrayContaining(['/api/monitoring/health', '/admin/init']));
-    for (const e of endpoints) expect(e).toMatchObject({ status: e.expectStatus, ok: true, error: null });
+    expect(endpoints.filter((e: any) => !e.ok || e.status !== e.expectStatus || e.error)).toEqual([]);
     expect(ok).toBe(true);
+    // A wrong expectation shows as a failed endpoint, not as an error of the check.
+    app.strapi.config.set('plugin::monitoring.criticalEndpoints', [{ name: 'Missing', method: 'GET', path: '/api/no-such-thing', expectStatus: 200 }]);
+    try {
+      const failed = await as(app, admin).post('/monitoring/api-monitor/check', {});
+      expect(failed.body.data).toMatchObject({ ok: false, endpoints: [{ path: '/api/no-such-thing', status: 404, ok: false }] });
+    } finally {
+      app.strapi.config.set('plugin::monitoring.criticalEndpoints', undefined);
+    }
   });
 
   it('health summarises AI providers and WordPress sites (AI runs "not available" without the AI plugin)', async () => {
@@ -302,6 +310,6 @@ describe('critical endpoints and integration panels', () => {
     expect(wp.summary).toMatch(/active sites/);
     const pub = await app.request().get('/api/monitoring/health');
     expect(pub.body.components['ai-providers']).toBe('green');
-    expect(JSON.stringify(pub.body)).not.toContain('providers');
+    expect(JSON.stringify(pub.body)).not.toMatch(/platformKey|summary|active sites/);
   });
 });

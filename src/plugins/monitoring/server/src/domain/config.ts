@@ -57,7 +57,7 @@ export interface MonitoringConfig {
     usdPerCredit: number | null;
   };
   /** Endpoints the on-demand check calls over HTTP (through the app itself), each expecting a status. */
-  criticalEndpoints: Array<{ name: string; method: 'GET' | 'HEAD'; path: string; expectStatus: number }>;
+  criticalEndpoints: Array<{ name: string; method: 'GET' | 'HEAD'; path: string; expectStatus: number; headers?: Record<string, string> }>;
 }
 
 export const DEFAULT_CONFIG: MonitoringConfig = {
@@ -90,8 +90,9 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     { name: 'Load balancer health', method: 'GET', path: '/api/monitoring/health', expectStatus: 200 },
     { name: 'Admin panel API', method: 'GET', path: '/admin/init', expectStatus: 200 },
     { name: 'Plans (public catalogue)', method: 'GET', path: '/api/plans', expectStatus: 200 },
-    { name: 'Sign-in refuses bad credentials', method: 'GET', path: '/api/users/me', expectStatus: 401 },
-    { name: 'GraphQL', method: 'GET', path: '/graphql?query=%7B__typename%7D', expectStatus: 200 },
+    { name: 'Tenant API refuses anonymous callers', method: 'GET', path: '/api/users/me', expectStatus: 403 },
+    // Apollo refuses a GET without a non-simple header (CSRF prevention).
+    { name: 'GraphQL', method: 'GET', path: '/graphql?query=%7B__typename%7D', expectStatus: 200, headers: { 'apollo-require-preflight': 'true' } },
   ],
 };
 
@@ -134,6 +135,7 @@ export function resolveConfig(input: unknown): MonitoringConfig {
     if (!e || typeof e.path !== 'string' || !e.path.startsWith('/')) fail(`criticalEndpoints[${i}].path must start with "/"`);
     if (!['GET', 'HEAD'].includes(e.method)) fail(`criticalEndpoints[${i}].method must be GET or HEAD (the check never changes data)`);
     if (!Number.isInteger(e.expectStatus)) fail(`criticalEndpoints[${i}].expectStatus must be an HTTP status`);
+    if (e.headers && Object.keys(e.headers).some((h) => /^(authorization|cookie)$/i.test(h))) fail(`criticalEndpoints[${i}].headers must not carry credentials (the check is anonymous)`);
   }
   return config;
 }

@@ -40,11 +40,11 @@ export const createEndpointCheckService = ({ strapi }: { strapi: Core.Strapi }) 
       const checkedAt = new Date().toISOString();
       const endpoints = await withBaseUrl((base) =>
         Promise.all(
-          config.criticalEndpoints.map(async (e): Promise<EndpointResult> => {
+          config.criticalEndpoints.map(async ({ headers, ...e }): Promise<EndpointResult> => {
             const started = process.hrtime.bigint();
             const elapsed = () => Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
             try {
-              const res = await fetch(`${base}${e.path}`, { method: e.method, signal: AbortSignal.timeout(config.health.checkTimeoutMs), headers: { 'user-agent': 'igny8-monitoring-check' } });
+              const res = await fetch(`${base}${e.path}`, { method: e.method, signal: AbortSignal.timeout(config.health.checkTimeoutMs), headers: { ...headers, 'user-agent': 'igny8-monitoring-check' } });
               await res.arrayBuffer();
               return { ...e, status: res.status, ok: res.status === e.expectStatus, durationMs: elapsed(), error: null };
             } catch (error) {
