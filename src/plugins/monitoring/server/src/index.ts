@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import accountHealth from './controllers/account-health';
 import bootstrap from './bootstrap';
 import config from './config';
 import monitoring from './controllers/monitoring';
@@ -27,7 +28,7 @@ export default {
     await getService(strapi, 'api-monitor').stop();
   },
   config,
-  controllers: { monitoring, widgets, reports },
+  controllers: { monitoring, widgets, reports, 'account-health': accountHealth },
   routes,
   services: {
     registry: createRegistryService,

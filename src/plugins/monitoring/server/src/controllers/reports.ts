@@ -11,18 +11,7 @@ const reportQuery = z
   })
   .strict();
 const csvQuery = reportQuery.extend({ section: z.string().regex(/^[A-Za-z]+$/).max(40).optional() }).strict();
-const idsQuery = z
-  .object({
-    ids: z
-      .string()
-      .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of account ids')
-      .transform((s) => [...new Set(s.split(',').map(Number))])
-      .refine((ids) => ids.length <= 100, 'at most 100 ids'),
-  })
-  .strict();
-const idParam = z.object({ id: z.union([z.string().regex(/^\d+$/).transform(Number), z.string().regex(/^[a-z0-9]{10,40}$/)]) });
-
-/** Report routes (one per report, so each has its own action), their CSV export, account health and the endpoint check. */
+/** Report routes (one per report, so each has its own action) and their CSV export. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const report = (name: ReportName) => ({
     async [name](ctx: any) {
@@ -45,21 +34,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     creditsCsv: csv('credits'),
     contentCsv: csv('content'),
     dataQualityCsv: csv('data-quality'),
-
-    async accountHealthList(ctx: any) {
-      const { ids } = validate(idsQuery, ctx.query);
-      ctx.body = { data: await getService(strapi, 'account-health').forAccounts(ids) };
-    },
-
-    async accountHealth(ctx: any) {
-      const { id } = validate(idParam, ctx.params);
-      const health = await getService(strapi, 'account-health').forAccount(id);
-      if (!health) return ctx.notFound('account not found');
-      ctx.body = { data: health };
-    },
-
-    async checkEndpoints(ctx: any) {
-      ctx.body = { data: await getService(strapi, 'endpoint-check').run() };
-    },
   };
 };

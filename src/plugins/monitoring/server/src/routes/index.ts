@@ -34,9 +34,9 @@ export default {
       { method: 'GET', path: '/jobs', handler: 'monitoring.jobs', config: can('queueConsoleRead') },
       { method: 'POST', path: '/jobs/retry', handler: 'monitoring.retryJobs', config: can('queueConsoleManage') },
       { method: 'POST', path: '/queue-console/session', handler: 'monitoring.queueConsoleSession', config: can('queueConsoleRead') },
-      { method: 'POST', path: '/api-monitor/check', handler: 'reports.checkEndpoints', config: can('apiMonitorCheck') },
-      { method: 'GET', path: '/account-health', handler: 'reports.accountHealthList', config: can('accountHealthRead') },
-      { method: 'GET', path: '/account-health/:id', handler: 'reports.accountHealth', config: can('accountHealthRead') },
+      { method: 'POST', path: '/api-monitor/check', handler: 'monitoring.checkEndpoints', config: can('apiMonitorCheck') },
+      { method: 'GET', path: '/account-health', handler: 'account-health.list', config: can('accountHealthRead') },
+      { method: 'GET', path: '/account-health/:id', handler: 'account-health.one', config: can('accountHealthRead') },
       // One route per report (and its CSV) so each checks its own action.
       ...REPORT_NAMES.flatMap((name) => [
         { method: 'GET', path: `/reports/${name}`, handler: `reports.${name}`, config: can(REPORT_ACTIONS[name]) },
