@@ -46,8 +46,11 @@ const generate = async (databaseUrl, scale, log) => {
     await step('accounts', `INSERT INTO accounts (document_id, name, slug, status, plan_credits, bonus_credits, held_credits, is_system, created_at, updated_at, published_at)
       SELECT ${doc('acc')}, 'Bench ' || g, 'bench-' || g, (ARRAY['active','active','active','trial','suspended'])[1 + g % 5], (g * 37) % 5000, 0, 0, false, now() - (g % 700) * interval '1 day', now(), now()
         FROM generate_series(1, ${scale.accounts}) g`);
-    await step('contents', `INSERT INTO contents (document_id, title, word_count, content_type, editorial_status, publishing_status, created_at, updated_at, published_at)
-      SELECT ${doc('content')}, 'Bench content ' || g, 500 + g % 2000, 'post', 'draft', 'not_published', now() - (g % 525600) * interval '1 minute' * 0.6, now(), now()
+    // 1 in 20 lacks its SEO fields (a data-quality finding is the exception, not the rule).
+    await step('contents', `INSERT INTO contents (document_id, title, word_count, content_type, editorial_status, publishing_status, meta_title, meta_description, primary_keyword, created_at, updated_at, published_at)
+      SELECT ${doc('content')}, 'Bench content ' || g, 500 + g % 2000, (ARRAY['post','post','post','page','product'])[1 + g % 5], 'draft', 'not_published',
+             CASE WHEN g % 20 <> 0 THEN 'Bench title ' || g END, CASE WHEN g % 20 <> 0 THEN 'Bench description' END, CASE WHEN g % 40 <> 0 THEN 'bench keyword' END,
+             now() - (g % 525600) * interval '1 minute' * 0.6, now(), now()
         FROM generate_series(1, ${scale.contents}) g`);
     await step('tasks', `INSERT INTO tasks (document_id, title, status, created_at, updated_at, published_at)
       SELECT ${doc('task')}, 'Bench task ' || g, (ARRAY['queued','in_progress','completed','completed','cancelled'])[1 + g % 5], now() - (g % 90) * interval '1 day', now(), now()

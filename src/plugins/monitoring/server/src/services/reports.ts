@@ -112,12 +112,13 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Credits billed and what they cost us, by operation, model and account, and the margin. */
     async credits({ days }: Pick<ReportOptions, 'days'>) {
       if (!(await tableExists('credit_usage_logs'))) return { available: false, days, totals: null, byOperation: [], byModel: [], topAccounts: [], margin: null };
-      // One pass over the window: every grouping at once.
+      // One pass over the window (index-only, monitoring_usage_report): every grouping at once. Sums in
+      // float8: numeric addition costs several times more and the figures are rounded to a millionth.
       const { rows } = await knex().raw(
         `SELECT GROUPING(operation) AS g_op, GROUPING(provider, model) AS g_model, GROUPING(account_id) AS g_account,
                 operation, provider, model, account_id, count(*)::int AS operations,
-                SUM(credits)::bigint AS credits, SUM(usd_cost)::float8 AS usd,
-                SUM(usd_cost) FILTER (WHERE key_source IS DISTINCT FROM 'account')::float8 AS "platformUsd"
+                SUM(credits)::bigint AS credits, SUM(usd_cost::float8) AS usd,
+                SUM(usd_cost::float8) FILTER (WHERE key_source IS DISTINCT FROM 'account') AS "platformUsd"
            FROM credit_usage_logs WHERE created_at >= now() - make_interval(days => ?)
           GROUP BY GROUPING SETS ((operation), (provider, model), (account_id), ())`,
         [days]
