@@ -124,7 +124,7 @@ describe('build + start', () => {
 
     // The critical endpoints, checked from the page.
     await page.locator('[data-testid="monitoring-endpoints"] button', { hasText: 'Check now' }).click();
-    await page.locator('[data-testid="monitoring-endpoints"] >> text=/api/monitoring/health').first().waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="monitoring-endpoints"]').getByText('GET /api/monitoring/health', { exact: true }).waitFor({ timeout: 30000 });
 
     // The job list beside bull-board.
     await page.locator('[data-testid="monitoring-queue-console"] >> text=Find jobs').click();
@@ -140,7 +140,8 @@ describe('build + start', () => {
     await page.locator('[data-testid="report-tab-content"]').click();
     await page.locator('[data-testid="report-content"] .recharts-surface').first().waitFor({ timeout: 30000 });
     await page.locator('[data-testid="report-tab-data-quality"]').click();
-    await page.locator('[data-testid="report-data-quality"] >> text=Tasks without a cluster').waitFor({ timeout: 30000 });
+    // The bar chart's axis and the table both name each check: the table row is the one with the count.
+    await page.locator('[data-testid="report-data-quality"] table >> text=Tasks without a cluster').waitFor({ timeout: 30000 });
     const download = page.waitForEvent('download');
     await page.locator('[data-testid="report-csv-data-quality"]').click();
     expect((await download).suggestedFilename()).toMatch(/^data-quality-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -149,7 +150,9 @@ describe('build + start', () => {
     await page.goto(`${app!.baseUrl}/admin/content-manager/collection-types/api::account.account`);
     const badge = page.locator('[data-testid^="account-health-"]').first();
     await badge.waitFor({ timeout: 30000 });
-    await expect(badge.innerText()).resolves.toMatch(/^\d+ (Good|At risk|Critical)$/);
+    await expect(badge.innerText()).resolves.toMatch(/^\d+ (good|at risk|critical)$/i);
+    await badge.click(); // the row opens the account
+    await page.locator('[data-testid="account-health-panel"]').waitFor({ timeout: 30000 });
     expect(pageErrors).toEqual([]);
   }, 180000);
 });
