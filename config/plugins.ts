@@ -130,6 +130,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       lowCreditDays: env.int('MONITORING_LOW_CREDIT_DAYS', 7),
       unhealthyStatus: env('MONITORING_ALERT_ON_STATUS', 'red'),
     },
+    reports: {
+      cacheMs: env.int('MONITORING_REPORT_CACHE_MS', 60000),
+      usdPerCredit: env.float('MONITORING_USD_PER_CREDIT', null as unknown as number),
+    },
   }),
   'demo-data': local('demo-data', {
     seed: env.bool('SEED_DEMO_DATA', false),

@@ -95,6 +95,17 @@ commands.monitoringServiceTimings = async (app, { iterations }) => {
     'api monitor, last hour': () => monitor.freshReport('hour'),
     'api monitor, last day': () => monitor.freshReport('day'),
   };
+  // Reports (uncached) and the account health of one list page (100 accounts).
+  const reports = app.plugin('monitoring').service('reports');
+  const health = app.plugin('monitoring').service('account-health');
+  const ids = (await app.db.connection.raw('SELECT id FROM accounts ORDER BY id LIMIT 100')).rows.map((r) => Number(r.id));
+  Object.assign(calls, {
+    'report revenue (6 months)': () => reports.fresh('revenue', { months: 6, days: 30 }),
+    'report credits (30 days)': () => reports.fresh('credits', { months: 6, days: 30 }),
+    'report content (30 days)': () => reports.fresh('content', { months: 6, days: 30 }),
+    'report data quality': () => reports.fresh('data-quality', { months: 6, days: 30 }),
+    'account health, 100 accounts': () => health.forAccounts(ids),
+  });
   const out = {};
   for (const [name, call] of Object.entries(calls)) {
     await call();

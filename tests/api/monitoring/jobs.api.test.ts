@@ -44,6 +44,15 @@ describe('job list', () => {
     const job = byAccount.body.data.jobs.find((j: any) => j.record === 'doc-a' && j.name === 'generate');
     expect(job).toMatchObject({ queue: 'test-jobs', accountId: 11, credits: 40, failedReason: 'OpenAI 429: rate limited', state: 'failed' });
     expect(job.data).toBeUndefined(); // no payloads in the list
+    // Credits and cost the ledger recorded for the job's record (two usage rows; another account's row on the same record id not counted).
+    const ledger = app.strapi.plugin('credits').service('ledger');
+    await ledger.recordUsage(11, 30, { operation: 'content_generation', usdCost: 0.25, record: { type: 'content', id: 'doc-b' } });
+    await ledger.recordUsage(11, 12, { operation: 'content_generation', usdCost: 0.05, record: { type: 'content', id: 'doc-b' } });
+    await ledger.recordUsage(12, 99, { operation: 'content_generation', usdCost: 9, record: { type: 'content', id: 'doc-b' } });
+    const withLedger = (await list('accountId=11&queue=test-jobs&record=doc-b')).body.data.jobs[0];
+    expect(withLedger.ledger.credits).toBe(42);
+    expect(withLedger.ledger.usdCost).toBeCloseTo(0.3, 6);
+    expect(job.ledger).toBeNull();
     expect(JSON.stringify(byAccount.body)).not.toContain('"error"');
 
     expect((await list('accountId=11&name=generate')).body.data.total).toBe(2);

@@ -18,6 +18,12 @@ export const ACTION_UIDS = {
   widgetActivity: 'widgets.activity',
   queueConsoleRead: 'queue-console.read',
   queueConsoleManage: 'queue-console.manage',
+  apiMonitorCheck: 'api-monitor.check',
+  reportRevenue: 'reports.revenue',
+  reportCredits: 'reports.credits',
+  reportContent: 'reports.content',
+  reportDataQuality: 'reports.data-quality',
+  accountHealthRead: 'account-health.read',
 } as const;
 
 export type ActionKey = keyof typeof ACTION_UIDS;
@@ -38,4 +44,18 @@ export const ACTION_NAMES: Record<ActionKey, string> = {
   widgetActivity: 'Homepage widget: activity from other plugins',
   queueConsoleRead: 'Queue console (read only)',
   queueConsoleManage: 'Queue console: retry, remove and clean jobs',
+  apiMonitorCheck: 'API monitor: check the critical endpoints now',
+  reportRevenue: 'Report: revenue',
+  reportCredits: 'Report: credit usage and margin',
+  reportContent: 'Report: content production',
+  reportDataQuality: 'Report: data quality',
+  accountHealthRead: 'Account health (score and reasons)',
 };
+
+/** The action guarding each report (its data route, its CSV and its tab on the Reports page). */
+export const REPORT_ACTIONS = {
+  revenue: 'reportRevenue',
+  credits: 'reportCredits',
+  content: 'reportContent',
+  'data-quality': 'reportDataQuality',
+} as const satisfies Record<string, ActionKey>;

@@ -1,5 +1,7 @@
-import { Briefcase, Files, Lightning, Monitor, Stack, User } from '@strapi/icons';
+import { Briefcase, ChartPie, Files, Lightning, Monitor, Stack, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { REPORT_ACTIONS } from '../../shared/actions';
+import { registerAccountHealth } from './account-health/register';
 import { permission, PLUGIN_ID } from './pluginId';
 
 const w = (name: keyof typeof import('./widgets/Widgets')) => () => import('./widgets/Widgets').then((m) => m[name] as React.ComponentType);
@@ -9,6 +11,9 @@ const w = (name: keyof typeof import('./widgets/Widgets')) => () => import('./wi
  * (health, API monitor, alerts, debug console).
  */
 export default {
+  bootstrap(app: StrapiApp) {
+    registerAccountHealth(app);
+  },
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Monitoring' });
     app.addMenuLink({
@@ -16,7 +21,16 @@ export default {
       icon: Monitor,
       intlLabel: { id: `${PLUGIN_ID}.menu`, defaultMessage: 'Monitoring' },
       permissions: permission('healthRead'),
-      Component: () => import('./pages/MonitoringPage'),
+      // The overview, and the job list under plugins/monitoring/jobs.
+      Component: () => import('./pages/App'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-reports`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.reports.menu`, defaultMessage: 'Reports' },
+      // Shown with any report's action; the page shows the tabs the admin may read.
+      permissions: Object.values(REPORT_ACTIONS).flatMap((key) => permission(key)),
+      Component: () => import('./reports/ReportsPage'),
     });
     // Guard: the widgets API exists since 5.13; older admins would crash on it.
     if (!('widgets' in app)) return;

@@ -9,11 +9,12 @@ import { getService } from './utils/get-service';
 
 /** What each staff role gets. Super Admin has every action; the debug console stays Super Admin only. */
 const GRANTS: Record<string, ActionKey[]> = {
-  'igny8-content-manager': ['widgetContent', 'widgetHealth', 'widgetQueues', 'widgetActivity'],
-  'igny8-billing-admin': ['widgetAccounts', 'widgetBilling', 'widgetHealth', 'widgetActivity', 'alertsRead'],
+  'igny8-content-manager': ['widgetContent', 'widgetHealth', 'widgetQueues', 'widgetActivity', 'reportContent', 'reportDataQuality'],
+  'igny8-billing-admin': ['widgetAccounts', 'widgetBilling', 'widgetHealth', 'widgetActivity', 'alertsRead', 'reportRevenue', 'reportCredits', 'accountHealthRead'],
   'igny8-support-agent': [
     'widgetAccounts', 'widgetContent', 'widgetBilling', 'widgetHealth', 'widgetQueues', 'widgetActivity',
-    'healthRead', 'apiMonitorRead', 'alertsRead', 'queueConsoleRead',
+    'healthRead', 'apiMonitorRead', 'apiMonitorCheck', 'alertsRead', 'queueConsoleRead',
+    'reportCredits', 'reportContent', 'reportDataQuality', 'accountHealthRead',
   ],
 };
 
@@ -26,7 +27,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       displayName: ACTION_NAMES[key],
       uid: ACTION_UIDS[key],
       pluginName: PLUGIN_ID,
-      subCategory: key.startsWith('widget') ? 'widgets' : 'general',
+      subCategory: key.startsWith('widget') ? 'widgets' : key.startsWith('report') ? 'reports' : 'general',
     }))
   );
   const roles = strapi.plugin('staff')?.service('roles') as RolesService | undefined;

@@ -1,17 +1,22 @@
 import type { Core } from '@strapi/strapi';
+import accountHealth from './controllers/account-health';
 import bootstrap from './bootstrap';
 import config from './config';
 import monitoring from './controllers/monitoring';
+import reports from './controllers/reports';
 import widgets from './controllers/widgets';
 import register from './register';
 import routes from './routes';
+import { createAccountHealthService } from './services/account-health';
 import { createAlertsService } from './services/alerts';
 import { createApiMonitorService } from './services/api-monitor';
 import { createDebugService } from './services/debug';
+import { createEndpointCheckService } from './services/endpoint-check';
 import { createHealthService } from './services/health';
 import { createJobsService } from './services/jobs';
 import { createQueueConsoleService } from './services/queue-console';
 import { createRegistryService } from './services/registry';
+import { createReportsService } from './services/reports';
 import { createWidgetsService } from './services/widgets';
 import { getService } from './utils/get-service';
 
@@ -23,7 +28,7 @@ export default {
     await getService(strapi, 'api-monitor').stop();
   },
   config,
-  controllers: { monitoring, widgets },
+  controllers: { monitoring, widgets, reports, 'account-health': accountHealth },
   routes,
   services: {
     registry: createRegistryService,
@@ -34,6 +39,9 @@ export default {
     alerts: createAlertsService,
     'queue-console': createQueueConsoleService,
     jobs: createJobsService,
+    reports: createReportsService,
+    'account-health': createAccountHealthService,
+    'endpoint-check': createEndpointCheckService,
   },
 };
 

@@ -1,72 +1,10 @@
 import * as React from 'react';
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Loaded, Section, SimpleTable, useAdminGet } from '../components/common';
 import { Link as RouterLink } from 'react-router-dom';
 import { permission, toRouter } from '../pluginId';
 import { StatusBadge } from '../widgets/Widgets';
-
-type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
-
-const useAdminGet = <T,>(url: string, everyMs = 0) => {
-  const { get } = useFetchClient();
-  const [state, setState] = React.useState<Load<T>>({ status: 'loading' });
-  const load = React.useCallback(
-    () =>
-      get<{ data: T }>(url).then(
-        ({ data }) => setState({ status: 'ready', data: data.data }),
-        (error: any) => setState({ status: 'error', message: error?.response?.status === 403 ? 'You do not have the permission for this section.' : 'Could not load.' })
-      ),
-    [get, url]
-  );
-  React.useEffect(() => {
-    void load();
-    if (!everyMs) return undefined;
-    const timer = setInterval(load, everyMs);
-    return () => clearInterval(timer);
-  }, [load, everyMs]);
-  return { state, reload: load };
-};
-
-const Section = ({ title, testId, children, action }: { title: string; testId: string; children: React.ReactNode; action?: React.ReactNode }) => (
-  <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} data-testid={testId}>
-    <Flex justifyContent="space-between" paddingBottom={4}>
-      <Typography tag="h2" variant="delta">
-        {title}
-      </Typography>
-      {action}
-    </Flex>
-    {children}
-  </Box>
-);
-
-function Loaded<T>({ state, children }: { state: Load<T>; children: (data: T) => React.ReactNode }) {
-  if (state.status === 'loading') return <Typography>Loading…</Typography>;
-  if (state.status === 'error') return <Typography textColor="neutral600">{state.message}</Typography>;
-  return <>{children(state.data)}</>;
-}
-
-const SimpleTable = ({ head, rows }: { head: string[]; rows: React.ReactNode[][] }) => (
-  <Table colCount={head.length} rowCount={rows.length + 1}>
-    <Thead>
-      <Tr>
-        {head.map((h) => (
-          <Th key={h}>
-            <Typography variant="sigma">{h}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
-    <Tbody>
-      {rows.map((cells, i) => (
-        <Tr key={i}>
-          {cells.map((c, j) => (
-            <Td key={j}>{typeof c === 'string' || typeof c === 'number' ? <Typography>{c}</Typography> : c}</Td>
-          ))}
-        </Tr>
-      ))}
-    </Tbody>
-  </Table>
-);
 
 const HealthSection = () => {
   const { state, reload } = useAdminGet<any>('/monitoring/health', 15_000);
@@ -155,10 +93,50 @@ const QueueConsoleSection = () => {
     }
   };
   return (
-    <Section title="Queue console" testId="monitoring-queue-console" action={<Button onClick={() => void open()}>Open queue console</Button>}>
+    <Section
+      title="Queue console"
+      testId="monitoring-queue-console"
+      action={
+        <Flex gap={2}>
+          <Button variant="secondary" tag={RouterLink} to="jobs">Find jobs</Button>
+          <Button onClick={() => void open()}>Open queue console</Button>
+        </Flex>
+      }
+    >
       <Typography textColor="neutral600">
         Jobs of every queue (bull-board): waiting, active, delayed, failed and completed, with their data and errors. {message}
       </Typography>
+    </Section>
+  );
+};
+
+/** The on-demand check: real requests to the critical endpoints, each against the status it should answer. */
+const EndpointCheckSection = () => {
+  const { post } = useFetchClient();
+  const [state, setState] = React.useState<{ status: 'idle' | 'running' | 'error'; message?: string } | { status: 'ready'; data: any }>({ status: 'idle' });
+  const run = async () => {
+    setState({ status: 'running' });
+    try {
+      const { data } = await post<{ data: any }>('/monitoring/api-monitor/check', {});
+      setState({ status: 'ready', data: data.data });
+    } catch (error: any) {
+      setState({ status: 'error', message: error?.response?.status === 403 ? 'You do not have the permission to run the check.' : 'The check failed to run.' });
+    }
+  };
+  return (
+    <Section
+      title="Critical endpoints"
+      testId="monitoring-endpoints"
+      action={<Button variant="tertiary" loading={state.status === 'running'} onClick={() => void run()}>Check now</Button>}
+    >
+      {state.status === 'ready' ? (
+        <SimpleTable
+          head={['Endpoint', 'Request', 'Expected', 'Answered', 'Time', 'Result']}
+          rows={state.data.endpoints.map((e: any) => [e.name, `${e.method} ${e.path}`, e.expectStatus, e.status ?? e.error, `${e.durationMs} ms`, <StatusBadge key="r" status={e.ok ? 'green' : 'red'} />])}
+        />
+      ) : (
+        <Typography textColor="neutral600">{state.status === 'error' ? state.message : state.status === 'running' ? 'Checking…' : 'Calls each critical endpoint over HTTP and compares the status it answers.'}</Typography>
+      )}
     </Section>
   );
 };
@@ -188,6 +166,7 @@ const MonitoringPage = () => (
           <HealthSection />
           <AlertsSection />
           <QueueConsoleSection />
+          <EndpointCheckSection />
           <ApiMonitorSection />
           <DebugSection />
         </Flex>

@@ -65,6 +65,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'jobs').list(filter) };
     },
 
+    /** Real requests to the critical endpoints, each against the status it should answer. */
+    async checkEndpoints(ctx: any) {
+      ctx.body = { data: await getService(strapi, 'endpoint-check').run() };
+    },
+
     async retryJobs(ctx: any) {
       const filter = validate(retryBody, ctx.request.body ?? {});
       assertQueue(filter.queue);

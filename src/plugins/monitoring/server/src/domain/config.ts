@@ -50,6 +50,14 @@ export interface MonitoringConfig {
     /** Components at this status or worse raise an alert. */
     unhealthyStatus: 'yellow' | 'red';
   };
+  reports: {
+    /** Reports are cached this long per process (0: always fresh); they are aggregate scans of large tables. */
+    cacheMs: number;
+    /** What one credit sells for in USD, for the margin; null: the average of active USD credit packages. */
+    usdPerCredit: number | null;
+  };
+  /** Endpoints the on-demand check calls over HTTP (through the app itself), each expecting a status. */
+  criticalEndpoints: Array<{ name: string; method: 'GET' | 'HEAD'; path: string; expectStatus: number; headers?: Record<string, string> }>;
 }
 
 export const DEFAULT_CONFIG: MonitoringConfig = {
@@ -77,6 +85,15 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     lowCreditDays: 7,
     unhealthyStatus: 'red',
   },
+  reports: { cacheMs: 60_000, usdPerCredit: null },
+  criticalEndpoints: [
+    { name: 'Load balancer health', method: 'GET', path: '/api/monitoring/health', expectStatus: 200 },
+    { name: 'Admin panel API', method: 'GET', path: '/admin/init', expectStatus: 200 },
+    { name: 'Plans (public catalogue)', method: 'GET', path: '/api/plans', expectStatus: 200 },
+    { name: 'Tenant API refuses anonymous callers', method: 'GET', path: '/api/users/me', expectStatus: 403 },
+    // Apollo refuses a GET without a non-simple header (CSRF prevention).
+    { name: 'GraphQL', method: 'GET', path: '/graphql?query=%7B__typename%7D', expectStatus: 200, headers: { 'apollo-require-preflight': 'true' } },
+  ],
 };
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -111,5 +128,14 @@ export function resolveConfig(input: unknown): MonitoringConfig {
   if (!(config.alerts.everyMs >= 0)) fail('alerts.everyMs must be >= 0 (MONITORING_ALERTS_EVERY_MS)');
   if (config.alerts.webhookUrl && !/^https?:\/\//.test(config.alerts.webhookUrl)) fail('alerts.webhookUrl must be an http(s) URL (MONITORING_ALERT_WEBHOOK_URL)');
   if (!Array.isArray(config.alerts.emailTo)) fail('alerts.emailTo must be a list of addresses (MONITORING_ALERT_EMAILS, comma-separated)');
+  if (!(config.reports.cacheMs >= 0)) fail('reports.cacheMs must be >= 0 (MONITORING_REPORT_CACHE_MS)');
+  if (config.reports.usdPerCredit !== null && !(config.reports.usdPerCredit > 0)) fail('reports.usdPerCredit must be a positive number or null (MONITORING_USD_PER_CREDIT)');
+  if (!Array.isArray(config.criticalEndpoints)) fail('criticalEndpoints must be a list of { name, method, path, expectStatus }');
+  for (const [i, e] of config.criticalEndpoints.entries()) {
+    if (!e || typeof e.path !== 'string' || !e.path.startsWith('/')) fail(`criticalEndpoints[${i}].path must start with "/"`);
+    if (!['GET', 'HEAD'].includes(e.method)) fail(`criticalEndpoints[${i}].method must be GET or HEAD (the check never changes data)`);
+    if (!Number.isInteger(e.expectStatus)) fail(`criticalEndpoints[${i}].expectStatus must be an HTTP status`);
+    if (e.headers && Object.keys(e.headers).some((h) => /^(authorization|cookie)$/i.test(h))) fail(`criticalEndpoints[${i}].headers must not carry credentials (the check is anonymous)`);
+  }
   return config;
 }

@@ -1,5 +1,6 @@
 import { requireAdminPermission } from '../../../../../lib/admin-permission';
-import { actionId, type ActionKey } from '../../../shared/actions';
+import { actionId, REPORT_ACTIONS, type ActionKey } from '../../../shared/actions';
+import { REPORT_NAMES } from '../domain/report-table';
 
 const can = (key: ActionKey) => requireAdminPermission(actionId(key));
 
@@ -33,6 +34,14 @@ export default {
       { method: 'GET', path: '/jobs', handler: 'monitoring.jobs', config: can('queueConsoleRead') },
       { method: 'POST', path: '/jobs/retry', handler: 'monitoring.retryJobs', config: can('queueConsoleManage') },
       { method: 'POST', path: '/queue-console/session', handler: 'monitoring.queueConsoleSession', config: can('queueConsoleRead') },
+      { method: 'POST', path: '/api-monitor/check', handler: 'monitoring.checkEndpoints', config: can('apiMonitorCheck') },
+      { method: 'GET', path: '/account-health', handler: 'account-health.list', config: can('accountHealthRead') },
+      { method: 'GET', path: '/account-health/:id', handler: 'account-health.one', config: can('accountHealthRead') },
+      // One route per report (and its CSV) so each checks its own action.
+      ...REPORT_NAMES.flatMap((name) => [
+        { method: 'GET', path: `/reports/${name}`, handler: `reports.${name}`, config: can(REPORT_ACTIONS[name]) },
+        { method: 'GET', path: `/reports/${name}/csv`, handler: `reports.${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Csv`, config: can(REPORT_ACTIONS[name]) },
+      ]),
       // One route per widget (not a :name param) so each has its own permission.
       ...WIDGETS.map(([name, key]) => ({
         method: 'GET',

@@ -4,6 +4,7 @@ import { nextState, worst, type StableState, type Status } from '../domain/statu
 import { getConfig } from '../utils/config';
 import { getService } from '../utils/get-service';
 import { builtinChecks } from './builtin-checks';
+import { integrationChecks } from './integration-checks';
 
 export interface ComponentReport extends HealthResult {
   id: string;
@@ -44,7 +45,7 @@ export const createHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
   let timer: NodeJS.Timeout | undefined;
   let now = () => Date.now();
 
-  const checks = (): HealthCheck[] => [...builtinChecks(strapi, getConfig(strapi).health), ...getService(strapi, 'registry').healthChecks()];
+  const checks = (): HealthCheck[] => [...builtinChecks(strapi, getConfig(strapi).health), ...integrationChecks(strapi), ...getService(strapi, 'registry').healthChecks()];
 
   async function runOne(check: HealthCheck, at: number): Promise<ComponentReport> {
     const config = getConfig(strapi).health;

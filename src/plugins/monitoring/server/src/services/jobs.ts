@@ -51,13 +51,34 @@ export const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return out.sort((a, b) => (b.job.timestamp ?? 0) - (a.job.timestamp ?? 0));
   }
 
+  /**
+   * What the ledger recorded for each (account, record) pair of a page of jobs: credits billed and our USD
+   * cost, summed over that record's usage rows (a job's retries and sibling jobs on the same record share it).
+   */
+  async function ledgerFor(pairs: Array<[number, string]>): Promise<Map<string, { credits: number; usdCost: number }>> {
+    if (!pairs.length) return new Map();
+    const knex = strapi.db.connection;
+    if (!(await knex.raw(`SELECT to_regclass('credit_usage_logs') AS t`)).rows[0].t) return new Map();
+    const { rows } = await knex.raw(
+      `SELECT account_id, record_id, SUM(credits)::bigint AS credits, SUM(usd_cost)::float8 AS usd FROM credit_usage_logs
+        WHERE (account_id, record_id) IN (${pairs.map(() => '(?, ?)').join(', ')}) GROUP BY 1, 2`,
+      pairs.flat()
+    );
+    return new Map(rows.map((r: any) => [`${r.account_id}:${r.record_id}`, { credits: Number(r.credits), usdCost: r.usd }]));
+  }
+
   return {
     async list(filter: JobFilter) {
       const found = await matching(filter);
+      const page = found.slice(0, filter.limit);
+      const pairs = page
+        .map(({ job }) => [Number(job.data?.accountId), recordOf(job.data)] as [number, string | null])
+        .filter((p): p is [number, string] => Number.isInteger(p[0]) && p[0] > 0 && p[1] !== null);
+      const ledger = await ledgerFor(pairs);
       return {
         total: found.length,
         scannedPerQueue: SCAN_PER_QUEUE,
-        jobs: found.slice(0, filter.limit).map(({ queue, job }) => ({
+        jobs: page.map(({ queue, job }) => ({
           queue,
           id: String(job.id),
           name: job.name,
@@ -65,6 +86,8 @@ export const createJobsService = ({ strapi }: { strapi: Core.Strapi }) => {
           accountId: job.data?.accountId ?? null,
           record: recordOf(job.data),
           credits: job.data?.credits ?? (job.returnvalue as any)?.credits ?? null,
+          usdCost: job.data?.usdCost ?? (job.returnvalue as any)?.usdCost ?? null,
+          ledger: ledger.get(`${job.data?.accountId}:${recordOf(job.data)}`) ?? null,
           attemptsMade: job.attemptsMade,
           failedReason: job.failedReason ?? null,
           createdAt: new Date(job.timestamp).toISOString(),
