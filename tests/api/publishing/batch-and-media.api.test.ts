@@ -17,7 +17,7 @@ const sites: Array<{ id: number; documentId: string }> = [];
 const written: string[] = [];
 
 const svc = (name: string) => app.strapi.plugin('publishing').service(name) as any;
-const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, ms = 30000): Promise<T> => {
+const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, ms = 90000): Promise<T> => {
   const until = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -26,11 +26,19 @@ const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, ms = 
     await new Promise((r) => setTimeout(r, 100));
   }
 };
-const allSettled = (ids: number[]) =>
-  waitFor(async () => {
-    const rows = await app.strapi.db.query('plugin::publishing.publishing-record').findMany({ where: { id: { $in: ids } } });
-    return rows.length === ids.length && rows.every((r: any) => r.status !== 'pending') ? rows : null;
-  });
+const allSettled = async (ids: number[]) => {
+  try {
+    return await waitFor(async () => {
+      const rows = await app.strapi.db.query('plugin::publishing.publishing-record').findMany({ where: { id: { $in: ids } } });
+      return rows.length === ids.length && rows.every((r: any) => r.status !== 'pending') ? rows : null;
+    });
+  } catch (error) {
+    // Say what is stuck: the records still pending, their attempts and the queue's counts.
+    const stuck = await app.strapi.db.query('plugin::publishing.publishing-record').findMany({ where: { id: { $in: ids }, status: 'pending' }, limit: 5 });
+    const counts = await app.strapi.plugin('queue').service('queues').get('publishing').getJobCounts();
+    throw new Error(`${(error as Error).message}: ${JSON.stringify({ stuck, counts })}`);
+  }
+};
 const marker = (documentId: string) => `igny8ref${documentId.toLowerCase()}`;
 const createContent = async (siteIndex: number, title: string) =>
   (await app.strapi.db.query('api::content.content').create({ data: { title, html: `<p>${title}</p>`, site: sites[siteIndex].id, account: A.accountId } })).documentId as string;

@@ -91,7 +91,7 @@ describe('publishing over GraphQL', () => {
     expect(again.data.testPublishingSite.report.ok).toBe(true);
 
     const other = await gql(B, `mutation($id: ID!) { testPublishingSite(id: $id) { report { ok } } }`, { id: integrationId });
-    expect(other.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(other.errors[0].extensions.code).toBe('STRAPI_NOT_FOUND_ERROR');
     const anonymous = await app.request().post('/graphql').send({ query: '{ publishingIntegrations { documentId } }' });
     expect(anonymous.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
@@ -115,7 +115,7 @@ describe('publishing over GraphQL', () => {
     expect(status.records).toEqual([{ id: first.data.publishContent.record.id, status: 'published', action: 'publish' }]);
     expect(status.events).toEqual([expect.objectContaining({ action: 'publish', success: true, attempt: 1 })]);
     const foreign = await gql(B, `query($id: ID!) { publishingStatus(contentId: $id) { content { publishingStatus } } }`, { id: doc });
-    expect(foreign.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(foreign.errors[0].extensions.code).toBe('STRAPI_NOT_FOUND_ERROR');
 
     const off = await gql(A, `mutation($id: ID!) { unpublishContent(contentId: $id) { replayed record { id action } } }`, { id: doc });
     expect(off.data.unpublishContent.record.action).toBe('unpublish');
