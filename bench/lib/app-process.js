@@ -142,6 +142,7 @@ commands.publishingSetup = async (app, { fakes, postsPerSite }) => {
 commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode = 'bulk' }) => {
   const records = app.plugin('publishing').service('records');
   const started = Date.now();
+  const cpuStart = process.cpuUsage();
   const ids = [];
   if (mode === 'single') {
     for (let i = 0; i < documentIds.length; i += 20) {
@@ -165,8 +166,9 @@ commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode =
     await new Promise((r) => setTimeout(r, 50));
   }
   const elapsedMs = Date.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
   const outcomes = await knex(table).whereIn('id', ids).select('status').count({ n: '*' }).groupBy('status');
-  return { requestedMs, elapsedMs, outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
+  return { requestedMs, elapsedMs, appCpuMs: Math.round((cpu.user + cpu.system) / 1000), outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
 };
 
 /**

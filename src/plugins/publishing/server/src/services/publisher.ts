@@ -12,9 +12,10 @@ import { getService } from '../utils/get-service';
 import type { Lease } from './post-state';
 import type { PublishJobData } from './records';
 
-// A job whose site is busy waits only briefly, then goes back to the queue: waiting longer would hold
-// a worker slot that jobs for other sites could use (one site's backlog must not stall the rest).
-const SLOT_WAIT_MS = 150;
+// A job whose site is busy waits up to a second (a release in this process hands the slot over at
+// once, see site-slots), then goes back to the queue: waiting longer would hold a worker that jobs for
+// other sites could use (one site's backlog must not stall the rest).
+const SLOT_WAIT_MS = 1000;
 const SYNC_STAMP_EVERY_MS = 60_000;
 
 /**
