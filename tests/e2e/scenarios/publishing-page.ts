@@ -96,11 +96,11 @@ export const publishingPageScenario = (ctx: PublishingPageContext) => () => {
       const records = (await api('GET', '/api/publishing/records')).body.data as Array<{ id: number; status: string; contentDocumentId: string }>;
       const record = records.find((r) => r.id === failedId)!;
       const s = (await api('GET', `/api/publishing/contents/${record.contentDocumentId}/status`)).body.data;
-      return s.events.filter((e: { action: string }) => e.action === 'publish').length >= 2 ? s : null;
+      return s.events.filter((e: { action: string }) => e.action === 'publish').length >= 2 && s.records[0].status !== 'pending' ? s : null;
     });
     expect(status.records[0]).toMatchObject({ id: failedId, status: 'failed' });
 
-    await page.getByTestId('records-status').click();
+    await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Pending' }).click();
     const pendingRow = page.locator(`[data-testid="record-row-${pendingId}"]`);
     await pendingRow.waitFor({ timeout: 30000 });
