@@ -20,6 +20,9 @@ describe('build + start', () => {
   let app: Launched | undefined;
   let browser: Promise<Browser> | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+  let superToken: Promise<string> | undefined;
+  /** One API login for the Super Admin, shared: admin logins are rate-limited per email (5 in 5 minutes). */
+  const superAdminToken = () => (superToken ??= adminLogin(app!, ADMIN.email, ADMIN.password));
   /** One Chromium for every scenario in this file, launched on first use. */
   const openBrowser = () =>
     (browser ??= chromium.launch({
@@ -53,7 +56,7 @@ describe('build + start', () => {
   });
 
   it('creates the first admin from the environment; its token opens the plugin admin routes', async () => {
-    const token = await adminLogin(app!, ADMIN.email, ADMIN.password);
+    const token = await superAdminToken();
     const queue = await http(app!, 'GET', '/queue/status', { token });
     expect(queue.status).toBe(200);
     expect(['up', 'down']).toContain(queue.body.redis.status);
@@ -81,7 +84,7 @@ describe('build + start', () => {
     for (const label of GROUP_LABELS) await expect(page.getByRole('heading', { name: label, level: 2 }).count()).resolves.toBe(1);
 
     // Counts on the page are the API's counts.
-    const token = await adminLogin(app!, ADMIN.email, ADMIN.password);
+    const token = await superAdminToken();
     const nav = await http(app!, 'GET', '/staff/navigation', { token });
     const plans = nav.body.data.groups.flatMap((g: any) => g.contentTypes).find((ct: any) => ct.uid === 'api::plan.plan');
     const planRow = page.locator('[data-testid="admin-group-billing-accounts"] tr', { has: page.locator('a[data-uid="api::plan.plan"]') });
@@ -98,7 +101,7 @@ describe('build + start', () => {
   }, 120000);
 
   describe('payment approval desk (billing admin)', approvalDeskScenario({ app: () => app!, smtp: () => smtp!, browser: openBrowser, superAdmin: ADMIN }));
-  describe('publishing page (content manager)', publishingPageScenario({ app: () => app!, browser: openBrowser, superAdmin: ADMIN }));
+  describe('publishing page (content manager)', publishingPageScenario({ app: () => app!, browser: openBrowser, superAdminToken }));
   it('shows the monitoring widgets on the admin homepage with live figures, and the Monitoring page', async () => {
     const page = await (await openBrowser()).newPage();
     const pageErrors: string[] = [];

@@ -7,12 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { adminLogin, freePort, http, type Launched } from '../../helpers/processes';
+import { freePort, http, type Launched } from '../../helpers/processes';
 
 export interface PublishingPageContext {
   app: () => Launched;
   browser: () => Promise<Browser>;
-  superAdmin: { email: string; password: string };
+  /** The Super Admin's API token, shared with the other scenarios (admin logins are rate-limited). */
+  superAdminToken: () => Promise<string>;
 }
 
 const rand = () => randomUUID().slice(0, 8);
@@ -59,7 +60,7 @@ export const publishingPageScenario = (ctx: PublishingPageContext) => () => {
     await waitFor(async () => (await api('GET', '/api/publishing/records?status=failed')).body.data.some((r: { id: number }) => r.id === failedId));
 
     // A Content Manager, created and registered through the admin API as the Super Admin would.
-    const superToken = await adminLogin(ctx.app(), ctx.superAdmin.email, ctx.superAdmin.password);
+    const superToken = await ctx.superAdminToken();
     const role = (await http(ctx.app(), 'GET', '/admin/roles', { token: superToken })).body.data.find((r: { code: string }) => r.code === 'igny8-content-manager');
     const created = await http(ctx.app(), 'POST', '/admin/users', { token: superToken, body: { email: manager.email, firstname: 'Cora', lastname: 'Content', roles: [role.id] } });
     expect(created.status).toBe(201);
