@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type Bull from 'bull';
@@ -117,7 +118,7 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The site is busy with other posts: hand the job back to the queue instead of holding a worker. */
   async function defer(job: Bull.Job<PublishJobData>) {
-    await getQueueService(strapi).add(QUEUE, 'publish', job.data, { jobId: `pub-${job.data.recordId}-w${Date.now()}`, delay: 250 + Math.round(Math.random() * 500) });
+    await getQueueService(strapi).add(QUEUE, 'publish', job.data, { jobId: `pub-${job.data.recordId}-w${randomUUID()}`, delay: 250 + Math.round(Math.random() * 500) });
     return { deferred: true };
   }
 

@@ -33,7 +33,9 @@ export interface PublishJobData {
   integrationId?: number;
 }
 
-const jobIdFor = (recordId: number, round?: string) => `pub-${recordId}${round ? `-${round}` : ''}`;
+// By documentId (random), not the numeric id: Bull ignores an add whose jobId it still remembers, so ids
+// that repeat (another database on the same Redis and prefix, a restored backup) must not be job ids.
+const jobIdFor = (record: { id: number; documentId?: string }, round?: string) => `pub-${record.documentId ?? record.id}${round ? `-${round}` : ''}`;
 
 /**
  * Publishing requests (PublishingRecords) and their jobs. The request row commits first, then the job
@@ -43,18 +45,18 @@ const jobIdFor = (recordId: number, round?: string) => `pub-${recordId}${round ?
 export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = () => strapi.db.query(UID.record);
 
-  const enqueue = async (record: { id: number; idempotencyKey: string; integrationId?: number }, round?: string) => {
+  const enqueue = async (record: { id: number; documentId?: string; idempotencyKey: string; integrationId?: number }, round?: string) => {
     const data: PublishJobData = { recordId: record.id, idempotencyKey: record.idempotencyKey, integrationId: record.integrationId };
-    await getQueueService(strapi).add(QUEUE, 'publish', data, { jobId: jobIdFor(record.id, round) });
+    await getQueueService(strapi).add(QUEUE, 'publish', data, { jobId: jobIdFor(record, round) });
   };
 
   /** Many jobs in one Redis round trip, interleaved across sites (see `interleaveBy`). */
-  const enqueueMany = async (records: Array<{ id: number; idempotencyKey: string; integrationId: number }>) => {
+  const enqueueMany = async (records: Array<{ id: number; documentId: string; idempotencyKey: string; integrationId: number }>) => {
     if (!records.length) return;
     const jobs = interleaveBy(records, (r) => r.integrationId).map((r) => ({
       name: 'publish',
       data: { recordId: r.id, idempotencyKey: r.idempotencyKey, integrationId: r.integrationId } satisfies PublishJobData,
-      opts: { jobId: jobIdFor(r.id) },
+      opts: { jobId: jobIdFor(r) },
     }));
     await getQueueService(strapi).get(QUEUE).addBulk(jobs);
   };
@@ -199,7 +201,7 @@ export const createRecordsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         try {
           const queue = getQueueService(strapi).get(QUEUE);
-          const job = await queue.getJob(jobIdFor(row.id));
+          const job = await queue.getJob(jobIdFor(row));
           if (job && (await job.isDelayed() || await job.isWaiting())) await job.remove();
         } catch {
           /* Redis down: the job will see the record cancelled */
