@@ -81,7 +81,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     allowedHosts: env('PUBLISHING_ALLOWED_HOSTS', ''),
     requestTimeoutMs: env.int('PUBLISHING_REQUEST_TIMEOUT_MS', 15000),
     perSiteConcurrency: env.int('PUBLISHING_PER_SITE_CONCURRENCY', 2),
-    workerConcurrency: env.int('PUBLISHING_WORKER_CONCURRENCY', 50),
+    workerConcurrency: env.int('PUBLISHING_WORKER_CONCURRENCY', 100),
     attempts: env.int('PUBLISHING_ATTEMPTS', 5),
     backoffBaseMs: env.int('PUBLISHING_BACKOFF_BASE_MS', 2000),
     backoffMaxMs: env.int('PUBLISHING_BACKOFF_MAX_MS', 600000),

@@ -22,7 +22,7 @@ export default {
     allowedHosts: '',
     requestTimeoutMs: 15_000,
     perSiteConcurrency: 2,
-    workerConcurrency: 50,
+    workerConcurrency: 100,
     attempts: 5,
     backoffBaseMs: 2_000,
     backoffMaxMs: 10 * 60_000,

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import bootstrap from './bootstrap';
 import config from './config';
 import publishingRecord from './content-types/publishing-record/schema.json';
@@ -5,6 +6,7 @@ import siteIntegration from './content-types/site-integration/schema.json';
 import syncEvent from './content-types/sync-event/schema.json';
 import staff from './controllers/staff';
 import tenant from './controllers/tenant';
+import { registerPublishingGraphql } from './graphql';
 import register from './register';
 import routes from './routes';
 import { createDoctorService } from './services/doctor';
@@ -17,7 +19,10 @@ import { createSchedulerService } from './services/scheduler';
 import { createSiteSlotsService } from './services/site-slots';
 
 export default {
-  register,
+  register(args: { strapi: Core.Strapi }) {
+    register(args);
+    registerPublishingGraphql(args.strapi);
+  },
   bootstrap,
   config,
   contentTypes: {

@@ -28,6 +28,8 @@ const DDL = [
    )`,
   // At most one open request per content and site: a second publish click joins the first.
   `CREATE UNIQUE INDEX IF NOT EXISTS publishing_records_one_pending ON publishing_records (content_id, integration_id) WHERE status = 'pending'`,
+  // Strapi checks `unique` in the application only; concurrent requests with one key need the database to.
+  `CREATE UNIQUE INDEX IF NOT EXISTS publishing_records_idempotency_key ON publishing_records (idempotency_key)`,
   `CREATE INDEX IF NOT EXISTS publishing_records_status ON publishing_records (status, id)`,
   `CREATE INDEX IF NOT EXISTS publishing_sync_events_integration ON publishing_sync_events (integration_id, id DESC)`,
 ];

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { insertSyncEvent } from '../database/record-rows';
 import { UID } from '../utils/constants';
 
 export interface EventArgs {
@@ -16,9 +17,9 @@ export interface EventArgs {
 
 /** SyncEvents: one row per attempt against a site, success or not. */
 export const createHistoryService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** One round trip (row and account link in one statement): the publish job writes one per attempt. */
   async event(args: EventArgs) {
-    const { accountId, ...rest } = args;
-    await strapi.db.query(UID.event).create({ data: { ...rest, ...(accountId ? { account: accountId } : {}) } });
+    await insertSyncEvent(strapi, { ...args });
   },
   async events(where: { accountId?: number | null; integrationId?: number; contentId?: number }, limit = 100) {
     return strapi.db.query(UID.event).findMany({

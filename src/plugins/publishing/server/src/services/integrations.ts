@@ -19,6 +19,7 @@ export interface ConnectArgs {
 export const viewOf = (row: any) => ({
   id: row.id,
   documentId: row.documentId,
+  accountId: row.account?.id ?? null,
   site: row.site ? { id: row.site.id, documentId: row.site.documentId, name: row.site.name } : null,
   platform: row.platform,
   baseUrl: row.baseUrl,
@@ -56,11 +57,15 @@ export const createIntegrationsService = ({ strapi }: { strapi: Core.Strapi }) =
     async list(accountId: number | null, filters: { siteDocumentId?: string } = {}) {
       const rows = await q().findMany({
         where: { ...(accountId ? { account: { id: accountId } } : {}), ...(filters.siteDocumentId ? { site: { documentId: filters.siteDocumentId } } : {}) },
-        populate: { site: true },
+        populate: { site: true, account: { select: ['id'] } },
         orderBy: { id: 'asc' },
         limit: 500,
       });
       return rows.map(viewOf);
+    },
+    /** What the publish job needs, in one query (no relations). */
+    async forJob(id: number) {
+      return q().findOne({ where: { id }, select: ['id', 'baseUrl', 'username', 'credentials', 'isActive', 'connectionStatus', 'lastSyncAt', 'lastError'] });
     },
     /** The active integration of a site, if any. */
     async forSite(siteId: number) {

@@ -55,6 +55,13 @@ export const createPostStateService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The remote post is gone (deleted on the site): the next publish creates a new one. */
     forgetRemote: (lease: Lease) => guarded(lease, { remote_post_id: null, remote_url: null, create_started_at: null }),
     renew: (lease: Lease) => guarded(lease, {}),
+    /** The post is done: remember it and give the lease up, in one statement. */
+    async finish(lease: Lease, postId: number | string, url: string | null) {
+      const n = await knex()('publishing_posts')
+        .where({ integration_id: lease.integrationId, content_id: lease.contentId, lease_token: lease.token })
+        .update({ remote_post_id: postId, remote_url: url, create_started_at: null, lease_token: null, lease_until: null, updated_at: knex().fn.now() });
+      if (!n) throw Object.assign(new Error('The publish lease was taken over by another attempt'), { name: 'LeaseLostError' });
+    },
     async release(lease: Lease) {
       await knex()('publishing_posts')
         .where({ integration_id: lease.integrationId, content_id: lease.contentId, lease_token: lease.token })

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type Bull from 'bull';
 import type { Core } from '@strapi/strapi';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
+import { recordForJob } from '../database/record-rows';
 import { explainFailure, WordPressError } from '../domain/errors';
 import { isOurPost, markerToken, postBody } from '../domain/post-payload';
 import type { WordPressClient } from '../wordpress/client';
@@ -11,9 +13,11 @@ import { getService } from '../utils/get-service';
 import type { Lease } from './post-state';
 import type { PublishJobData } from './records';
 
-// A job whose site is busy waits only briefly, then goes back to the queue: waiting longer would hold
-// a worker slot that jobs for other sites could use (one site's backlog must not stall the rest).
-const SLOT_WAIT_MS = 150;
+// A job whose site is busy waits up to a second (a release in this process hands the slot over at
+// once, see site-slots), then goes back to the queue: waiting longer would hold a worker that jobs for
+// other sites could use (one site's backlog must not stall the rest).
+const SLOT_WAIT_MS = 1000;
+const SYNC_STAMP_EVERY_MS = 60_000;
 
 /**
  * The publish job. Exactly once, per (integration, content):
@@ -71,6 +75,7 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
     const body = (status: 'draft' | 'publish') => postBody({ content, status, categories, tags, featuredMedia: featured });
     let postId = lease.state.remote_post_id ? Number(lease.state.remote_post_id) : undefined;
     let adopted = false;
+    let wrote = false;
 
     if (!postId && lease.state.create_started_at) {
       const found = (await client.findPostsByMarker(markerToken(content.documentId))).data?.find((p: any) => isOurPost(p, content.documentId));
@@ -78,6 +83,7 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
         postId = Number(found.id);
         adopted = true;
         await state().saveRemote(lease, postId, found.link ?? null);
+        wrote = true;
       }
     }
     if (!postId) {
@@ -85,10 +91,12 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
       const created = (await client.createPost(body('draft'))).data;
       postId = Number(created.id);
       await state().saveRemote(lease, postId, created.link ?? null);
+      wrote = true;
     }
     let post;
     try {
-      await state().renew(lease);
+      // The lease was just extended by the write above, unless this is an update of a known post.
+      if (!wrote) await state().renew(lease);
       post = (await client.updatePost(postId, body('publish'))).data;
     } catch (error) {
       const e = error as WordPressError;
@@ -97,19 +105,20 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
       await state().forgetRemote(lease);
       throw new WordPressError(`Post ${postId} no longer exists on the site; creating it again`, { kind: 'transient', retryAfterMs: 0 });
     }
-    await state().saveRemote(lease, postId, post.link ?? null);
+    await state().finish(lease, postId, post.link ?? null);
     return { postId, url: post.link as string, remoteStatus: post.status as string, adopted };
   }
 
   async function unpublish(client: WordPressClient, lease: Lease) {
     const postId = Number(lease.state.remote_post_id);
     const post = (await client.updatePost(postId, { status: 'draft' })).data;
+    await state().finish(lease, postId, lease.state.remote_url);
     return { postId, url: post.link as string, remoteStatus: post.status as string, adopted: false };
   }
 
   /** The site is busy with other posts: hand the job back to the queue instead of holding a worker. */
   async function defer(job: Bull.Job<PublishJobData>) {
-    await getQueueService(strapi).add(QUEUE, 'publish', job.data, { jobId: `pub-${job.data.recordId}-w${Date.now()}`, delay: 250 + Math.round(Math.random() * 500) });
+    await getQueueService(strapi).add(QUEUE, 'publish', job.data, { jobId: `pub-${job.data.recordId}-w${randomUUID()}`, delay: 250 + Math.round(Math.random() * 500) });
     return { deferred: true };
   }
 
@@ -122,15 +131,15 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
         release = await getService(strapi, 'site-slots').acquire(job.data.integrationId, SLOT_WAIT_MS);
         if (!release) return defer(job);
       }
-      const record = await strapi.db.query(UID.record).findOne({ where: { id: job.data.recordId }, populate: { account: true } });
+      const record = await recordForJob(strapi, job.data.recordId);
       if (!record || record.status !== 'pending') {
         if (release) await release();
         return { skipped: record?.status ?? 'missing' };
       }
-      const integration = await getService(strapi, 'integrations').byId(record.integrationId);
+      const integration = await getService(strapi, 'integrations').forJob(record.integrationId);
       const attempt = job.attemptsMade + 1;
       const started = Date.now();
-      const eventBase = { accountId: record.account?.id, integrationId: record.integrationId, recordId: record.id, contentId: record.contentId, action: record.action, attempt };
+      const eventBase = { accountId: record.accountId ?? null, integrationId: record.integrationId, recordId: record.id, contentId: record.contentId, action: record.action, attempt };
 
       // Jobs queued before integrationId travelled with them take the slot here instead.
       if (integration && !release) {
@@ -151,20 +160,30 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!content || content.deletedAt) throw new WordPressError('The content was deleted', { kind: 'permanent', code: 'content_missing' });
         const client = getService(strapi, 'integrations').client(integration);
         const result = record.action === 'unpublish' ? await unpublish(client, lease) : await publish(client, lease, content, integration.id);
+        lease = null; // finish() gave it up with the post's id
 
+        // The content and the history row concurrently, then the record: it settles last, so whoever
+        // waits for the record (tests, the bench, staff) sees the content and the attempt already written.
         const now = new Date();
+        await Promise.all([
+          strapi.db.query(CONTENT_UID).updateMany({
+            where: { id: record.contentId },
+            data: record.action === 'unpublish'
+              ? { publishingStatus: 'not_published' }
+              : { publishingStatus: 'published', externalId: String(result.postId), externalUrl: result.url },
+          }),
+          getService(strapi, 'history').event({ ...eventBase, success: true, durationMs: Date.now() - started, details: { ...result } }),
+        ]);
         const done = await strapi.db.connection('publishing_records')
           .where({ id: record.id, status: 'pending' })
-          .update({ status: record.action === 'unpublish' ? 'retracted' : 'published', external_id: String(result.postId), external_url: result.url, published_at: now, attempts: attempt, error: null });
-        await strapi.db.query(CONTENT_UID).update({
-          where: { id: record.contentId },
-          data: record.action === 'unpublish'
-            ? { publishingStatus: 'not_published' }
-            : { publishingStatus: 'published', externalId: String(result.postId), externalUrl: result.url },
-        });
-        await strapi.db.query(UID.integration).update({ where: { id: integration.id }, data: { lastSyncAt: now, connectionStatus: 'connected', lastError: null } });
-        await getService(strapi, 'history').event({ ...eventBase, success: true, durationMs: Date.now() - started, details: { ...result, recordUpdated: done === 1 } });
-        return result;
+          .update({ status: record.action === 'unpublish' ? 'retracted' : 'published', external_id: String(result.postId), external_url: result.url, published_at: now, attempts: attempt, error: null, updated_at: now });
+        // The integration row is rewritten only when something changed or lastSyncAt is over a minute
+        // old: one row per site, written by every job, would serialise a site's jobs on its row lock.
+        const stale = !integration.lastSyncAt || now.getTime() - new Date(integration.lastSyncAt).getTime() > SYNC_STAMP_EVERY_MS;
+        if (integration.connectionStatus !== 'connected' || integration.lastError || stale) {
+          await strapi.db.query(UID.integration).updateMany({ where: { id: integration.id }, data: { lastSyncAt: now, connectionStatus: 'connected', lastError: null } });
+        }
+        return { ...result, recordUpdated: done === 1 };
       } catch (error) {
         const e = error as WordPressError;
         const permanent = e.kind === 'permanent';
@@ -173,9 +192,9 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
         const reason = explained === e.message ? e.message : `${e.message}. ${explained}`;
         await getService(strapi, 'history').event({ ...eventBase, success: false, durationMs: Date.now() - started, errorMessage: reason, details: { kind: e.kind ?? 'error', status: e.status, code: e.code, final } });
         if (final) {
-          const n = await strapi.db.connection('publishing_records').where({ id: record.id, status: 'pending' }).update({ status: 'failed', error: reason, attempts: attempt });
-          if (n && record.action !== 'unpublish') await strapi.db.query(CONTENT_UID).update({ where: { id: record.contentId }, data: { publishingStatus: 'failed' } });
-          if (permanent && integration) await strapi.db.query(UID.integration).update({ where: { id: integration.id }, data: { lastError: reason, ...(e.status === 401 || e.status === 403 ? { connectionStatus: 'error' } : {}) } });
+          const n = await strapi.db.connection('publishing_records').where({ id: record.id, status: 'pending' }).update({ status: 'failed', error: reason, attempts: attempt, updated_at: new Date() });
+          if (n && record.action !== 'unpublish') await strapi.db.query(CONTENT_UID).updateMany({ where: { id: record.contentId }, data: { publishingStatus: 'failed' } });
+          if (permanent && integration) await strapi.db.query(UID.integration).updateMany({ where: { id: integration.id }, data: { lastError: reason, ...(e.status === 401 || e.status === 403 ? { connectionStatus: 'error' } : {}) } });
           if (permanent) await job.discard();
         } else {
           await strapi.db.connection('publishing_records').where({ id: record.id }).update({ attempts: attempt, error: reason });

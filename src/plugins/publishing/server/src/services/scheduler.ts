@@ -14,10 +14,10 @@ export const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => (
       .whereNotNull('scheduled_for')
       .where('scheduled_for', '<=', now)
       .update({ scheduled_for: null })
-      .returning(['id', 'idempotency_key', 'content_id', 'integration_id']);
+      .returning(['id', 'document_id', 'idempotency_key', 'content_id', 'integration_id']);
     for (const row of due) {
       await strapi.db.query('api::content.content').update({ where: { id: row.content_id }, data: { publishingStatus: 'publishing' } });
-      await getService(strapi, 'records').enqueue({ id: row.id, idempotencyKey: row.idempotency_key, integrationId: row.integration_id ?? undefined });
+      await getService(strapi, 'records').enqueue({ id: row.id, documentId: row.document_id ?? undefined, idempotencyKey: row.idempotency_key, integrationId: row.integration_id ?? undefined });
     }
     return { enqueued: due.length };
   },

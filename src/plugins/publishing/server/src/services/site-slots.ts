@@ -22,6 +22,24 @@ export const createSiteSlotsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conn = () => (redis ??= getQueueService(strapi).createConnection({ maxRetriesPerRequest: 2 }));
   const prefix = () => `${strapi.config.get('plugin::queue.prefix')}:publishing:slots:`;
   const cfg = (k: string) => strapi.config.get(`plugin::publishing.${k}`) as number;
+  // Jobs of this process waiting for a site's slot. A release here wakes one of them at once, so a
+  // freed slot is taken again without waiting for a poll; slots freed by other processes are seen by
+  // the poll (every 100 to 200 ms).
+  const waiting = new Map<number, Array<() => void>>();
+  const sleep = (integrationId: number, ms: number) =>
+    new Promise<void>((resolve) => {
+      const list = waiting.get(integrationId) ?? [];
+      waiting.set(integrationId, list);
+      const wake = () => {
+        clearTimeout(timer);
+        const i = list.indexOf(wake);
+        if (i >= 0) list.splice(i, 1);
+        if (!list.length && waiting.get(integrationId) === list) waiting.delete(integrationId);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      list.push(wake);
+    });
 
   return {
     /** Waits up to `waitMs` for a slot; returns a release function, or null when the site stays busy. */
@@ -32,9 +50,15 @@ export const createSiteSlotsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (;;) {
         const now = Date.now();
         const ok = await conn().eval(ACQUIRE, 1, key, now, now + cfg('leaseMs'), cfg('perSiteConcurrency'), token, cfg('leaseMs') * 2);
-        if (ok === 1) return async () => void (await conn().zrem(key, token).catch(() => undefined));
-        if (Date.now() > deadline) return null;
-        await new Promise((r) => setTimeout(r, 10 + Math.random() * 40));
+        if (ok === 1) {
+          return async () => {
+            await conn().zrem(key, token).catch(() => undefined);
+            waiting.get(integrationId)?.[0]?.();
+          };
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) return null;
+        await sleep(integrationId, Math.min(left, 100 + Math.random() * 100));
       }
     },
   };
