@@ -89,6 +89,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     scheduleEveryMs: env.int('PUBLISHING_SCHEDULE_EVERY_MS', 60000),
   }),
   'bulk-actions': local('bulk-actions'),
+  'import-export': local('import-export'),
   monitoring: local('monitoring', {
     health: {
       checkEveryMs: env.int('MONITORING_HEALTH_EVERY_MS', 15000),
