@@ -112,7 +112,8 @@ export const deriveDataset = (args: {
   const tenantOwned = isTenantOwned(model);
   const naturalKey = [...(definition.naturalKey ?? [labelAttribute(model, definition)])];
   if (tenantOwned && !naturalKey.includes('account')) naturalKey.push('account');
-  for (const key of naturalKey) {
+  // Only an import upserts by the key; export-only datasets may have none.
+  for (const key of definition.import ? naturalKey : []) {
     const column = columns.find((c) => c.name === key);
     if (!column || column.readOnly || (column.kind === 'relation' && column.toMany)) {
       throw new Error(`import-export: ${model.uid} natural key "${key}" is not an importable scalar or to-one relation`);

@@ -48,6 +48,11 @@ export const createExporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       stream.once('end', () => release(false));
       stream.once('error', () => release(true));
       stream.once('close', () => release(!stream.readableEnded));
+      // Wait for the first rows (or the error) so a failing query answers an error status, not a cut-off 200.
+      await new Promise<void>((resolve, reject) => {
+        stream.once('readable', resolve);
+        stream.once('error', reject);
+      });
       return stream;
     } catch (error) {
       release(true);
