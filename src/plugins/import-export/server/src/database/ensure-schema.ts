@@ -41,3 +41,16 @@ const DDL = [
 export const ensureSchema = async (strapi: Core.Strapi) => {
   for (const statement of DDL) await strapi.db.connection.raw(statement);
 };
+
+/**
+ * An expression index on the first natural-key column of each importable table,
+ * `lower(trim(column::text))`: the importer finds the existing records of a 5,000-row batch with
+ * `WHERE lower(trim(column::text)) = ANY(keys)`, which would otherwise scan the whole table per batch.
+ * Built once (IF NOT EXISTS); the expression must stay identical to the importer's.
+ */
+export const ensureKeyIndexes = async (strapi: Core.Strapi, keys: Array<{ table: string; column: string }>) => {
+  for (const { table, column } of keys) {
+    const name = `${table}_${column}_ie_key`.slice(0, 63);
+    await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? ((lower(trim(??::text))))`, [name, table, column]);
+  }
+};
