@@ -11,6 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { adminLogin, anonymousPluginRoutes, http, launch, ROOT, waitForHealth, type Launched } from '../helpers/processes';
 import { startSmtp } from '../helpers/smtp';
 import { approvalDeskScenario } from './scenarios/approval-desk';
+import { importExportScenario } from './scenarios/import-export';
 
 const ADMIN = { email: 'e2e-admin@igny8.test', password: 'E2e-Admin-pass-2026' };
 const GROUP_LABELS = ['Billing & Accounts', 'Sites & Users', 'Content Management', 'Planning & Strategy', 'Reference Data', 'Other'];
@@ -32,7 +33,8 @@ describe('build + start', () => {
     // E2E_SKIP_BUILD=true reuses the last `npm run build` (for iterating on this file locally).
     const build = process.env.E2E_SKIP_BUILD === 'true' ? { status: 0, signal: null, stdout: '', stderr: '' } : spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { cwd: ROOT, encoding: 'utf8', timeout: 300000, env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error(`npm run build failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
-    app = await launch({ script: 'start.js', env: { NODE_ENV: 'production', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } });
+    // Workers in the API process: the import scenario's confirmed import runs as a Bull job.
+    app = await launch({ script: 'start.js', env: { NODE_ENV: 'production', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), RUN_WORKERS_IN_PROCESS: 'true' } });
     await waitForHealth(app, 90000);
   }, 420000);
 
@@ -96,6 +98,7 @@ describe('build + start', () => {
   }, 120000);
 
   describe('payment approval desk (billing admin)', approvalDeskScenario({ app: () => app!, smtp: () => smtp!, browser: openBrowser, superAdmin: ADMIN }));
+  describe('export and import (Content Manager list view, Import page)', importExportScenario({ app: () => app!, browser: openBrowser, superAdmin: ADMIN }));
   it('shows the monitoring widgets on the admin homepage with live figures, and the Monitoring page', async () => {
     const page = await (await openBrowser()).newPage();
     const pageErrors: string[] = [];

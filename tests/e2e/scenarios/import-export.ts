@@ -1,0 +1,94 @@
+/**
+ * Export and import in the admin panel, on the app build-start.e2e.test.ts built and started: a tenant
+ * creates a site and keywords over REST; the Super Admin exports the keyword list from the Content
+ * Manager's "Export" button (CSV, downloaded by Chromium), edits one volume, and imports the file back
+ * through the Import page (upload, mapping, preview showing the one update, confirm, job completes).
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { adminLogin, http, type Launched } from '../../helpers/processes';
+
+export interface ImportExportContext {
+  app: () => Launched;
+  browser: () => Promise<Browser>;
+  superAdmin: { email: string; password: string };
+}
+
+export const importExportScenario = (ctx: ImportExportContext) => () => {
+  let page: Page;
+  let token: string;
+  const pageErrors: string[] = [];
+  const tag = randomUUID().slice(0, 8);
+  const keyword = `e2e boots ${tag}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'igny8-e2e-io-'));
+
+  beforeAll(async () => {
+    const username = `io_${tag}`;
+    const signup = await http(ctx.app(), 'POST', '/api/auth/local/register', { body: { username, email: `${username}@example.test`, password: 'Secret-pass-123' } });
+    expect(signup.status).toBe(200);
+    const jwt = signup.body.jwt as string;
+    const site = await http(ctx.app(), 'POST', '/api/sites', { token: jwt, body: { data: { name: 'E2E site', domain: `${tag}.example.com` } } });
+    expect(site.status).toBe(201);
+    const created = await http(ctx.app(), 'POST', '/api/keywords', { token: jwt, body: { data: { keyword, volume: 100, site: site.body.data.documentId } } });
+    expect(created.status).toBe(201);
+    token = await adminLogin(ctx.app(), ctx.superAdmin.email, ctx.superAdmin.password);
+
+    page = await (await ctx.browser()).newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${ctx.app().baseUrl}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(ctx.superAdmin.email);
+    await page.locator('input[name="password"]').fill(ctx.superAdmin.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
+  }, 120000);
+
+  afterAll(async () => {
+    await page?.close().catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exports the filtered keyword list to CSV from the list view and imports an edited copy back', async () => {
+    const filter = encodeURIComponent(keyword);
+    await page.goto(`${ctx.app().baseUrl}/admin/content-manager/collection-types/api::keyword.keyword?page=1&pageSize=10&filters[$and][0][keyword][$eq]=${filter}`);
+    const exportButton = page.getByRole('button', { name: 'Export', exact: true });
+    await exportButton.waitFor({ timeout: 30000 });
+    await exportButton.click();
+    const downloading = page.waitForEvent('download', { timeout: 30000 });
+    await page.getByRole('button', { name: 'Download' }).click();
+    const download = await downloading;
+    const exported = path.join(dir, 'keywords.csv');
+    await download.saveAs(exported);
+    const text = fs.readFileSync(exported, 'utf8');
+    const lines = text.trim().split('\n');
+    // The filter was applied on the server: the header and our one keyword, its site by domain.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(keyword);
+    expect(lines[1]).toContain(`${tag}.example.com`);
+
+    const headers = lines[0].split(',');
+    const cells = lines[1].split(',');
+    cells[headers.indexOf('volume')] = '250';
+    const edited = path.join(dir, 'edited.csv');
+    fs.writeFileSync(edited, `${lines[0]}\n${cells.join(',')}\n`);
+
+    await page.locator('nav a[href$="/plugins/import-export"]').click();
+    await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor({ timeout: 30000 });
+    await page.getByRole('combobox').first().click();
+    await page.getByRole('option', { name: /^keyword \(key/ }).click();
+    await page.locator('input[type="file"]').setInputFiles(edited);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('button', { name: /^Preview/ }).click();
+    await page.getByText('1 update', { exact: true }).waitFor({ timeout: 30000 });
+    await page.getByText('volume: 100 → 250').waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'Import 1 changes' }).click();
+    await page.getByRole('heading', { name: 'Import completed', level: 2 }).waitFor({ timeout: 60000 });
+
+    const check = await http(ctx.app(), 'GET', `/content-manager/collection-types/api::keyword.keyword?filters[$and][0][keyword][$eq]=${filter}`, { token });
+    expect(check.status).toBe(200);
+    expect(check.body.results.map((k: any) => k.volume)).toEqual([250]);
+    expect(pageErrors).toEqual([]);
+  }, 180000);
+};
