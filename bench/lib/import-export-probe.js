@@ -103,37 +103,57 @@ const makeImportFiles = async (app, { rows }) => {
   };
   fs.writeFileSync(importFile('create'), body(0));
   fs.writeFileSync(importFile('update'), body(1));
-  // The raw COPY baseline: the same rows as the table stores them (no relations to resolve).
-  let raw = '';
-  for (let i = 1; i <= rows; i++) raw += `bench${String(i).padStart(19, '0')},imp ${i},${i % 5000},${i % 100},${intents[i % 4]},pending\n`;
-  fs.writeFileSync(importFile('raw'), raw);
-  return { files: ['create', 'update', 'raw'].map(importFile) };
+  return { files: ['create', 'update'].map(importFile) };
 };
 
-/** One import pass of a file through the pipeline the job runs (parse, map, validate, resolve, upsert), minus the Bull hop. */
+/**
+ * One import pass of a file through the pipeline the job runs (parse, map, validate, resolve relations,
+ * upsert), minus the Bull hop. The header comes from the upload (not timed), as the job reads it from the import row.
+ */
 const importPass = async (app, { file, adminUserId }) => {
-  const { inspect, dataRows } = domain(app, 'read-file');
+  const { dataRows } = domain(app, 'read-file');
   const { suggestMapping } = domain(app, 'rows');
   const importer = app.plugin('import-export').service('importer');
   const dataset = app.plugin('import-export').service('datasets').get(KEYWORD);
+  const buffer = fs.readFileSync(importFile(file));
+  const headers = buffer.toString('utf8', 0, buffer.indexOf(10)).split(',');
+  const mapping = suggestMapping(headers, dataset);
   return time(async () => {
-    const buffer = fs.readFileSync(importFile(file));
-    const { headers } = await inspect(buffer, 'csv');
-    const result = await importer.process({ uid: KEYWORD, headers, rows: dataRows(buffer, 'csv'), mapping: suggestMapping(headers, dataset), write: true, adminUserId });
+    const result = await importer.process({ uid: KEYWORD, headers, rows: dataRows(buffer, 'csv'), mapping, write: true, adminUserId });
     return result.counts;
   });
 };
 
-/** The import baseline: raw `COPY keywords (...) FROM STDIN` of the same rows (no validation, no relations, no upsert). */
-const copyIn = async (app) => {
+/**
+ * The import baseline: raw `COPY ... FROM STDIN` of the same rows, no validation, no lookups, no upsert.
+ * `linked: false` loads the keywords table only; `linked: true` also its account, site and sector link
+ * tables (what the import writes for the same records), with ids reserved from the table's sequence.
+ */
+const copyIn = async (app, { rows, linked, ids }) => {
   const table = app.db.metadata.get(KEYWORD).tableName;
+  const intents = ['informational', 'commercial', 'transactional', 'navigational'];
+  const knex = app.db.connection;
+  const { rows: seq } = await knex.raw(`SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, ?)`, [table, rows]);
+  const keyIds = seq.map((r) => Number(r.id));
+  let main = '';
+  for (let i = 1; i <= rows; i++) main += `${keyIds[i - 1]},bench${String(i).padStart(19, '0')},imp ${i},${i % 5000},${i % 100},${intents[i % 4]},pending\n`;
+  const links = linked
+    ? ['account', 'site', 'sector'].map((field) => {
+        const l = link(app, KEYWORD, field);
+        return { sql: `COPY "${l.table}" ("${l.own}", "${l.other}") FROM STDIN WITH (FORMAT csv)`, data: keyIds.map((id) => `${id},${ids[field]}\n`).join('') };
+      })
+    : [];
   const client = app.db.connection.client;
   const connection = await client.acquireConnection();
   try {
     return await time(async () => {
-      const stream = connection.query(copyFrom(`COPY "${table}" (document_id, keyword, volume, difficulty, intent, status) FROM STDIN WITH (FORMAT csv)`));
-      await pipeline(Readable.from([fs.readFileSync(importFile('raw'))]), stream);
-      return stream.rowCount;
+      let loaded = 0;
+      for (const step of [{ sql: `COPY "${table}" (id, document_id, keyword, volume, difficulty, intent, status) FROM STDIN WITH (FORMAT csv)`, data: main }, ...links]) {
+        const stream = connection.query(copyFrom(step.sql));
+        await pipeline(Readable.from([Buffer.from(step.data)]), stream);
+        loaded += stream.rowCount;
+      }
+      return loaded;
     });
   } finally {
     client.releaseConnection(connection);
@@ -149,7 +169,7 @@ const dropImported = async (app) => {
 };
 
 const cleanup = () => {
-  for (const name of ['create', 'update', 'raw']) fs.rmSync(importFile(name), { force: true });
+  for (const name of ['create', 'update']) fs.rmSync(importFile(name), { force: true });
 };
 
 module.exports = { setup, memoryStart, memoryStop, copyOut, makeImportFiles, importPass, copyIn, dropImported, cleanup };
