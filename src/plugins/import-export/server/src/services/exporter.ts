@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
@@ -85,6 +86,8 @@ export const createExporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       (async () => {
         for await (const row of rows) {
           sheet.addRow(headers.map((h) => (row[h] !== null && numeric.has(h) ? Number(row[h]) : row[h]))).commit();
+          // ExcelJS does not wait for a slow client; stop reading rows until the response drains.
+          if (out.writableNeedDrain) await once(out, 'drain');
         }
         sheet.commit();
         await workbook.commit();

@@ -139,7 +139,8 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
         error = (e as Error).message;
         strapi.log.error(`[import-export] import ${id} failed: ${error}`);
       }
-      await imports().update(id, { status, error, file: status === 'completed' ? null : undefined, finished_at: strapi.db.connection.fn.now() });
+      // The file goes once the run completed; a failed run keeps it for a look (and the report).
+      await imports().update(id, { status, error, ...(status === 'completed' ? { file: null } : {}), finished_at: strapi.db.connection.fn.now() });
       return imports().get(id);
     },
 
