@@ -263,7 +263,6 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const creates: Planned[] = [];
         const updates: Planned[] = [];
         for (const p of planned) {
-          p.outcome.key = describeKey(dataset, p.row);
           if (!p.row.errors.length) {
             const key = naturalKey(dataset, p.row.scalars, p.relationIds);
             const earlier = seen.get(key);
@@ -284,9 +283,10 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           counts[p.outcome.action]++;
           if (p.outcome.action === 'create') creates.push(p);
           if (p.outcome.action === 'update') updates.push(p);
+          // The readable key only for the outcomes a preview returns (building it per row costs at 100k rows).
           if (p.outcome.action === 'skip') {
-            if (skipped.length < sampleSize) skipped.push(p.outcome);
-          } else if (sample.length < sampleSize) sample.push(p.outcome);
+            if (skipped.length < sampleSize) skipped.push({ ...p.outcome, key: describeKey(dataset, p.row) });
+          } else if (sample.length < sampleSize) sample.push({ ...p.outcome, key: describeKey(dataset, p.row) });
         }
         counts.total += planned.length;
         if (args.write) await write(dataset, bound, creates, updates, args.adminUserId ?? null);
