@@ -71,7 +71,8 @@ beforeAll(async () => {
     { keyword: 'trail "runners"', volume: 0, difficulty: 100, intent: 'transactional', status: 'archived' },
   ];
   for (const row of rows) await create(KEYWORD, { ...row, site: siteA.documentId, sector: sectorA.documentId, account: a.accountDocumentId });
-});
+  // Booting a Strapi takes well over a minute when the shared machine is saturated.
+}, 240000);
 
 afterAll(async () => {
   await app?.close();
