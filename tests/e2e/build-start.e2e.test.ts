@@ -33,8 +33,7 @@ describe('build + start', () => {
     // E2E_SKIP_BUILD=true reuses the last `npm run build` (for iterating on this file locally).
     const build = process.env.E2E_SKIP_BUILD === 'true' ? { status: 0, signal: null, stdout: '', stderr: '' } : spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { cwd: ROOT, encoding: 'utf8', timeout: 300000, env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error(`npm run build failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
-    // Workers in the API process: the import scenario's confirmed import runs as a Bull job.
-    app = await launch({ script: 'start.js', env: { NODE_ENV: 'production', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), RUN_WORKERS_IN_PROCESS: 'true' } });
+    app = await launch({ script: 'start.js', env: { NODE_ENV: 'production', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } });
     await waitForHealth(app, 90000);
   }, 420000);
 
