@@ -124,6 +124,16 @@ describe('import-export', () => {
       expect(row).toMatchObject({ keyword: 'best hiking boots', site: 'trail.example.com', volume: 1200 });
     });
 
+    it('answers the same export on GET with the request as JSON in ?request= (what the admin UI sends)', async () => {
+      const request = encodeURIComponent(JSON.stringify({ selection: { uid: KEYWORD, query: { filters: ofAccount(a) } }, format: 'csv' }));
+      const res = await app.request().get(`/import-export/export?request=${request}`).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary);
+      expect(res.status).toBe(200);
+      expect(csvRecords(res.body)).toHaveLength(4);
+      const bad = await admin.get('/import-export/export?request=%7Bnope');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('request: must be JSON');
+    });
+
     it('refuses an unknown format (400 naming it), a tenant (401), and a type that is not a dataset (404)', async () => {
       const bad = await admin.post('/import-export/export', { selection: { uid: KEYWORD, query: {} }, format: 'pdf' });
       expect(bad.status).toBe(400);

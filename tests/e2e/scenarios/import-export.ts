@@ -1,4 +1,9 @@
 /**
+ * NOT MOUNTED YET in build-start.e2e.test.ts: its last run got through login and the list view's Export
+ * button and modal, then found no download (the admin fetch client's POST ignores `responseType: 'blob'`);
+ * the modal now uses GET /import-export/export?request=..., unverified in a browser for lack of time.
+ * Mount it with `describe('export and import', importExportScenario({ app: () => app!, browser: openBrowser, superAdmin: ADMIN }))`.
+ *
  * Export and import in the admin panel, on the app build-start.e2e.test.ts built and started: a tenant
  * creates a site and keywords over REST; a Content Manager (staff role) exports the keyword list from the Content
  * Manager's "Export" button (CSV, downloaded by Chromium), edits one volume, and imports the file back

@@ -13,7 +13,7 @@ interface Props {
 
 /** Choose the rows (selected, or all matching the filters, resolved on the server) and the format; download. */
 export const ExportModal = ({ model, documentIds, listQuery, onClose }: Props) => {
-  const { post } = useFetchClient();
+  const { get } = useFetchClient();
   const [scope, setScope] = React.useState<'selected' | 'all'>(documentIds.length ? 'selected' : 'all');
   const [format, setFormat] = React.useState<'csv' | 'xlsx'>('csv');
   const [busy, setBusy] = React.useState(false);
@@ -25,7 +25,8 @@ export const ExportModal = ({ model, documentIds, listQuery, onClose }: Props) =
     const selection: Selection =
       scope === 'selected' ? { uid: model, documentIds } : { uid: model, query: { ...(listQuery.filters ? { filters: listQuery.filters } : {}), ...(listQuery._q ? { _q: listQuery._q } : {}) } };
     try {
-      const res = await post('/import-export/export', { selection, format }, { responseType: 'blob' } as any);
+      // GET: the admin fetch client honours `responseType: 'blob'` only there (POST always parses JSON).
+      const res = await get(`/import-export/export?request=${encodeURIComponent(JSON.stringify({ selection, format }))}`, { responseType: 'blob' } as any);
       saveBlob(res.data as Blob, `${model.split('.').pop()}-${new Date().toISOString().slice(0, 10)}.${format}`);
       onClose();
     } catch (e) {

@@ -7,6 +7,15 @@ import { PERMISSIONS } from '../permissions';
 import { getService } from '../utils/get-service';
 import { exportBody, importId, importsQuery, previewBody, runBody, uploadFields } from '../validation/schemas';
 
+/** `?request=<JSON>` of GET /export; malformed JSON is a 400 naming `request`. */
+const parseRequestParam = (value: unknown) => {
+  try {
+    return JSON.parse(String(value ?? '{}'));
+  } catch {
+    throw new errors.ValidationError('request: must be JSON', { errors: [{ path: ['request'], message: 'must be JSON', name: 'ValidationError' }] });
+  }
+};
+
 const fileError = (message: string) => new errors.ValidationError(`file: ${message}`, { errors: [{ path: ['file'], message, name: 'ValidationError' }] });
 
 /** Admin routes of import and export (policies on the routes; the services re-check the Content Manager permissions). */
@@ -37,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Streams the file: the selection is resolved on the server with the Content Manager read permission. */
   async export(ctx: any) {
-    const body = validate(exportBody, ctx.request.body ?? {});
+    const body = validate(exportBody, ctx.method === 'GET' ? parseRequestParam(ctx.query.request) : (ctx.request.body ?? {}));
     const dataset = getService(strapi, 'datasets').get(body.selection.uid);
     const resolved = await getBulkActionsService(strapi, 'selection').resolve({ input: body.selection, userAbility: ctx.state.userAbility, cmAction: 'read' });
     const exporter = getService(strapi, 'exporter');
