@@ -108,6 +108,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     holdTtlSeconds: env.int('AI_HOLD_TTL_SECONDS', 21600),
   }),
   'bulk-actions': local('bulk-actions'),
+  'import-export': local('import-export'),
   monitoring: local('monitoring', {
     health: {
       checkEveryMs: env.int('MONITORING_HEALTH_EVERY_MS', 15000),

@@ -13,7 +13,7 @@ const listQuery = z
   .strip();
 
 /** Either a page selection (ids) or "all matching" the list view's query; never both. */
-const selection = z.union([
+export const selection = z.union([
   z.object({ uid, documentIds: z.array(documentId).min(1, 'select at least one record').max(1000, 'at most 1000 ids; select all matching instead') }).strict(),
   z.object({ uid, query: listQuery }).strict(),
 ]);

@@ -1,0 +1,175 @@
+// Runs inside the app process (app-process.js `runModule`): loads keywords, samples the process's
+// memory, times PostgreSQL's own COPY of the export query (the baseline of an export), and times
+// imports through the import-export pipeline against a raw COPY of the same rows into the table.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { to: copyTo, from: copyFrom } = require('pg-copy-streams');
+const { pipeline } = require('node:stream/promises');
+const { Writable, Readable } = require('node:stream');
+
+const KEYWORD = 'api::keyword.keyword';
+const domain = (app, file) => require(path.join(app.dirs.dist.root, 'src/plugins/import-export/server/src/domain', file));
+
+const time = async (fn) => {
+  const start = process.hrtime.bigint();
+  const out = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, out };
+};
+
+const link = (app, uid, field) => {
+  const jt = app.db.metadata.get(uid).attributes[field].joinTable;
+  return { table: jt.name, own: jt.joinColumn.name, other: jt.inverseJoinColumn.name };
+};
+
+/** One account, site, sector; `rows` keywords linked to all three, one in ten `active` (the 10% filter). */
+const setup = async (app, { rows }) => {
+  const knex = app.db.connection;
+  const account = await app.documents('api::account.account').create({ data: { name: 'Bench IO', slug: 'bench-io' } });
+  const site = await app.documents('api::site.site').create({ data: { name: 'Bench site', domain: 'bench.example.com', account: account.documentId } });
+  const sector = await app.documents('api::sector.sector').create({ data: { name: 'Bench sector', site: site.documentId, account: account.documentId } });
+  const ids = {};
+  for (const [name, uid, documentId] of [['account', 'api::account.account', account.documentId], ['site', 'api::site.site', site.documentId], ['sector', 'api::sector.sector', sector.documentId]]) {
+    ids[name] = (await app.db.query(uid).findOne({ where: { documentId } })).id;
+  }
+  const table = app.db.metadata.get(KEYWORD).tableName;
+  await knex.raw(
+    `INSERT INTO ?? (document_id, keyword, status, volume, difficulty, intent, created_at, updated_at)
+     SELECT substr(md5('io' || g::text), 1, 24), 'kw ' || g, CASE WHEN g % 10 = 0 THEN 'active' ELSE 'pending' END, g % 5000, g % 100,
+            (ARRAY['informational','commercial','transactional','navigational'])[1 + g % 4], now(), now()
+       FROM generate_series(1, ?) g`,
+    [table, rows]
+  );
+  for (const field of ['account', 'site', 'sector']) {
+    const l = link(app, KEYWORD, field);
+    await knex.raw(`INSERT INTO ?? (??, ??) SELECT id, ? FROM ??`, [l.table, l.own, l.other, ids[field], table]);
+  }
+  await knex.raw('VACUUM ANALYZE');
+  const admin = await app.db.query('admin::user').findOne({});
+  return { table, adminUserId: admin?.id ?? null, ...ids };
+};
+
+let sampler = null;
+/** Samples RSS every 20 ms until `memoryStop`; growth is the peak over the RSS at start. */
+const memoryStart = () => {
+  const base = process.memoryUsage().rss;
+  sampler = { base, peak: base, timer: setInterval(() => (sampler.peak = Math.max(sampler.peak, process.memoryUsage().rss)), 20) };
+  return base;
+};
+const memoryStop = () => {
+  clearInterval(sampler.timer);
+  sampler.peak = Math.max(sampler.peak, process.memoryUsage().rss);
+  const out = { baseMb: sampler.base / 2 ** 20, peakMb: sampler.peak / 2 ** 20, growthMb: (sampler.peak - sampler.base) / 2 ** 20 };
+  sampler = null;
+  return out;
+};
+
+/** The baseline of an export: `COPY (the same query) TO STDOUT` in CSV, read to the end, no HTTP. */
+const copyOut = async (app, { filters }) => {
+  const dataset = app.plugin('import-export').service('datasets').get(KEYWORD);
+  const converted = app.get('query-params').transform(KEYWORD, { filters: { $and: [filters, { deletedAt: { $null: true } }] } });
+  const sql = app.plugin('import-export').service('exporter').sql(dataset, { uid: KEYWORD, where: converted.where });
+  const client = app.db.connection.client;
+  const connection = await client.acquireConnection();
+  try {
+    return await time(async () => {
+      let bytes = 0;
+      let lines = 0;
+      const sink = new Writable({
+        write(chunk, _enc, cb) {
+          bytes += chunk.length;
+          for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+          cb();
+        },
+      });
+      await pipeline(connection.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true)`)), sink);
+      return { bytes, rows: lines - 1 };
+    });
+  } finally {
+    client.releaseConnection(connection);
+  }
+};
+
+const importFile = (name) => path.join(os.tmpdir(), `igny8-bench-io-${process.pid}-${name}.csv`);
+
+/** Writes the import files: `rows` new keywords (create), the same with another volume (update). */
+const makeImportFiles = async (app, { rows }) => {
+  const header = 'keyword,site,sector,account,volume,difficulty,intent,status\n';
+  const intents = ['informational', 'commercial', 'transactional', 'navigational'];
+  const body = (bump) => {
+    let out = header;
+    for (let i = 1; i <= rows; i++) out += `imp ${i},bench.example.com,Bench sector,bench-io,${(i % 5000) + bump},${i % 100},${intents[i % 4]},pending\n`;
+    return out;
+  };
+  fs.writeFileSync(importFile('create'), body(0));
+  fs.writeFileSync(importFile('update'), body(1));
+  return { files: ['create', 'update'].map(importFile) };
+};
+
+/**
+ * One import pass of a file through the pipeline the job runs (parse, map, validate, resolve relations,
+ * upsert), minus the Bull hop. The header comes from the upload (not timed), as the job reads it from the import row.
+ */
+const importPass = async (app, { file, adminUserId }) => {
+  const { dataRows } = domain(app, 'read-file');
+  const { suggestMapping } = domain(app, 'rows');
+  const importer = app.plugin('import-export').service('importer');
+  const dataset = app.plugin('import-export').service('datasets').get(KEYWORD);
+  const buffer = fs.readFileSync(importFile(file));
+  const headers = buffer.toString('utf8', 0, buffer.indexOf(10)).split(',');
+  const mapping = suggestMapping(headers, dataset);
+  return time(async () => {
+    const result = await importer.process({ uid: KEYWORD, headers, rows: dataRows(buffer, 'csv'), mapping, write: true, adminUserId });
+    return result.counts;
+  });
+};
+
+/**
+ * The import baseline: raw `COPY ... FROM STDIN` of the same rows, no validation, no lookups, no upsert.
+ * `linked: false` loads the keywords table only; `linked: true` also its account, site and sector link
+ * tables (what the import writes for the same records), with ids reserved from the table's sequence.
+ */
+const copyIn = async (app, { rows, linked, ids }) => {
+  const table = app.db.metadata.get(KEYWORD).tableName;
+  const intents = ['informational', 'commercial', 'transactional', 'navigational'];
+  const knex = app.db.connection;
+  const { rows: seq } = await knex.raw(`SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, ?)`, [table, rows]);
+  const keyIds = seq.map((r) => Number(r.id));
+  let main = '';
+  for (let i = 1; i <= rows; i++) main += `${keyIds[i - 1]},bench${String(i).padStart(19, '0')},imp ${i},${i % 5000},${i % 100},${intents[i % 4]},pending\n`;
+  const links = linked
+    ? ['account', 'site', 'sector'].map((field) => {
+        const l = link(app, KEYWORD, field);
+        return { sql: `COPY "${l.table}" ("${l.own}", "${l.other}") FROM STDIN WITH (FORMAT csv)`, data: keyIds.map((id) => `${id},${ids[field]}\n`).join('') };
+      })
+    : [];
+  const client = app.db.connection.client;
+  const connection = await client.acquireConnection();
+  try {
+    return await time(async () => {
+      let loaded = 0;
+      for (const step of [{ sql: `COPY "${table}" (id, document_id, keyword, volume, difficulty, intent, status) FROM STDIN WITH (FORMAT csv)`, data: main }, ...links]) {
+        const stream = connection.query(copyFrom(step.sql));
+        await pipeline(Readable.from([Buffer.from(step.data)]), stream);
+        loaded += stream.rowCount;
+      }
+      return loaded;
+    });
+  } finally {
+    client.releaseConnection(connection);
+  }
+};
+
+/** Removes the imported keywords (their link rows go with them: ON DELETE CASCADE) and re-analyses. */
+const dropImported = async (app) => {
+  const table = app.db.metadata.get(KEYWORD).tableName;
+  const { rowCount } = await app.db.connection.raw(`DELETE FROM ?? WHERE keyword LIKE 'imp %'`, [table]);
+  await app.db.connection.raw('VACUUM ANALYZE ??', [table]);
+  return rowCount;
+};
+
+const cleanup = () => {
+  for (const name of ['create', 'update']) fs.rmSync(importFile(name), { force: true });
+};
+
+module.exports = { setup, memoryStart, memoryStop, copyOut, makeImportFiles, importPass, copyIn, dropImported, cleanup };

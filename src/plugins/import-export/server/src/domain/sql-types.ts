@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import type { ScalarType } from './types';
+
+/** PostgreSQL type of each scalar kind, for `jsonb_to_recordset(...) AS v(col type, ...)`. */
+export const PG_TYPES: Record<ScalarType, string> = {
+  text: 'text',
+  integer: 'integer',
+  bigint: 'bigint',
+  decimal: 'numeric',
+  float: 'double precision',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'timestamptz',
+  time: 'time',
+  json: 'jsonb',
+};
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A documentId in Strapi's shape (24 lowercase letters and digits, starting with a letter). */
+export const newDocumentId = () => {
+  const bytes = randomBytes(24);
+  let id = ALPHABET[bytes[0] % 26];
+  for (let i = 1; i < 24; i++) id += ALPHABET[bytes[i] % 36];
+  return id;
+};
+
+/** Topological order of relation columns so a column's scope (its target's natural-key relations) resolves first. */
+export const resolutionOrder = <T extends { name: string }>(columns: T[], scopeOf: (column: T) => string[]): T[] => {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const done = new Set<string>();
+  const order: T[] = [];
+  const visit = (column: T, path: Set<string>) => {
+    if (done.has(column.name) || path.has(column.name)) return;
+    path.add(column.name);
+    for (const dep of scopeOf(column)) {
+      const d = byName.get(dep);
+      if (d) visit(d, path);
+    }
+    done.add(column.name);
+    order.push(column);
+  };
+  for (const c of columns) visit(c, new Set());
+  return order;
+};
