@@ -41,7 +41,8 @@ export const startPrivateRedis = async ({ persist = false }: { persist?: boolean
   };
 
   const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+    // A killed child has a signalCode and no exitCode: checking exitCode alone would wait for an exit already past.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
