@@ -92,6 +92,25 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     leaseMs: env.int('PUBLISHING_LEASE_MS', 60000),
     scheduleEveryMs: env.int('PUBLISHING_SCHEDULE_EVERY_MS', 60000),
   }),
+  ai: local('ai', {
+    workerConcurrency: env.int('AI_WORKER_CONCURRENCY', 8),
+    attempts: env.int('AI_ATTEMPTS', 4),
+    backoffBaseMs: env.int('AI_BACKOFF_BASE_MS', 10000),
+    backoffMaxMs: env.int('AI_BACKOFF_MAX_MS', 600000),
+    requestTimeoutMs: env.int('AI_REQUEST_TIMEOUT_MS', 120000),
+    // The SDKs' own retries; 0 leaves every retry to the job, decided by error kind (see the plugin README).
+    sdkMaxRetries: env.int('AI_SDK_MAX_RETRIES', 0),
+    schemaRetries: env.int('AI_SCHEMA_RETRIES', 2),
+    rateLimits: {
+      'openai-chat': env.int('AI_RPM_OPENAI_CHAT', 3000),
+      'openai-images': env.int('AI_RPM_OPENAI_IMAGES', 50),
+      'anthropic-messages': env.int('AI_RPM_ANTHROPIC', 1000),
+    },
+    rateLimitMaxWaitMs: env.int('AI_RATE_LIMIT_MAX_WAIT_MS', 2000),
+    keepBodiesDays: env.int('AI_KEEP_BODIES_DAYS', 14),
+    trimEveryMs: env.int('AI_TRIM_EVERY_MS', 3600000),
+    holdTtlSeconds: env.int('AI_HOLD_TTL_SECONDS', 21600),
+  }),
   'bulk-actions': local('bulk-actions'),
   monitoring: local('monitoring', {
     health: {

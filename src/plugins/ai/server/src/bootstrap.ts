@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+import { getQueueService } from '../../../queue/server/src/utils/get-service';
+import type { RolesService } from '../../../staff/server/src/services/roles';
+import { ensureRolePermissions } from '../../../tenancy/server/src/permissions';
+import type { AiConfig } from './config';
+import { QUEUE, RUN_UID, TRIM_JOB } from './utils/constants';
+
+export const TENANT_ACTIONS = ['start', 'list', 'get', 'cancel'].map((a) => `plugin::ai.tenant.${a}`);
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Tenants list their own runs newest first; workers look runs up by id.
+  await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ai_task_logs_account_id_idx ON ai_task_logs (account_id, id DESC)');
+
+  await strapi.admin.services.permission.actionProvider.registerMany([
+    { section: 'plugins', displayName: 'View AI runs of any account', uid: 'runs.read', pluginName: 'ai' },
+    { section: 'plugins', displayName: 'Start, cancel and retry AI runs for any account', uid: 'runs.manage', pluginName: 'ai' },
+  ]);
+  // Staff read run logs in the Content Manager too (runs change only through the engine and the routes).
+  const read = { action: 'plugin::content-manager.explorer.read', subject: RUN_UID, properties: { fields: Object.keys((strapi.getModel(RUN_UID as any) as any).attributes) } };
+  const roles = strapi.plugin('staff').service('roles') as RolesService;
+  roles.grant('igny8-content-manager', [{ action: 'plugin::ai.runs.read' }, { action: 'plugin::ai.runs.manage' }, read]);
+  roles.grant('igny8-support-agent', [{ action: 'plugin::ai.runs.read' }, read]);
+
+  await ensureRolePermissions(strapi, 'authenticated', TENANT_ACTIONS);
+
+  const queues = getQueueService(strapi);
+  if (queues.isAvailable()) {
+    const every = (strapi.config.get('plugin::ai') as AiConfig).trimEveryMs;
+    await queues.add(QUEUE, TRIM_JOB, {}, { repeat: { every }, jobId: 'ai-trim-logs', removeOnComplete: 100, removeOnFail: 100, attempts: 1 });
+  } else {
+    strapi.log.warn('[ai] Redis unavailable at boot: old run bodies are trimmed once a process boots with Redis');
+  }
+};

@@ -1,0 +1,8 @@
+export const RUN_UID = 'plugin::ai.ai-task-log';
+export const QUEUE = 'ai';
+export const RUN_JOB = 'run';
+export const TRIM_JOB = 'trim-logs';
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+/** The hold a run's round reserves: one per round (a staff retry is a new round), so one capture per run. */
+export const reserveKey = (runId: number, round: number) => `ai-run:${runId}:reserve:${round}`;

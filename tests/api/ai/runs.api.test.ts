@@ -1,0 +1,336 @@
+/**
+ * AI runs end to end: tenant API -> reserve + run row -> Redis -> in-process worker -> the official SDKs
+ * -> local fake OpenAI/Anthropic servers -> saved records + ledger rows. Covers charging exactly once,
+ * releasing the hold on failure and cancel, retries by error kind (429 with Retry-After, 500, 529,
+ * timeout), re-asks for malformed JSON, refusals and bad keys, idempotency, 402, and isolation.
+ */
+import { randomUUID } from 'node:crypto';
+import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
+import { bootStrapi, type TestApp } from '../../helpers/strapi';
+import { as, signUp, staffToken, type Tenant } from '../../helpers/tenants';
+import { AI_TEST_ENV, chargeOf, grant, KEYS, ledger, pointSettingsAt, settled, waitFor } from './helpers';
+
+let app: TestApp;
+let fake: FakeLlm;
+let A: Tenant;
+let B: Tenant;
+let siteId: string;
+
+const createTask = async (tenant: Tenant, title: string, extra: Record<string, unknown> = {}) => {
+  const res = await as(app, tenant.jwt).post('/api/tasks', { data: { title, keywords: [title.toLowerCase(), 'second keyword'], wordCountTarget: 1000, ...extra } });
+  expect(res.status).toBe(201);
+  return res.body.data.documentId as string;
+};
+const start = (tenant: Tenant, body: Record<string, unknown>, key?: string) => {
+  const req = as(app, tenant.jwt).post('/api/ai/runs', body);
+  return key ? req.set('Idempotency-Key', key) : req;
+};
+const startContent = async (tenant: Tenant, taskId: string, extra: Record<string, unknown> = {}) => {
+  const res = await start(tenant, { function: 'generate_content', recordIds: [taskId], ...extra });
+  expect(res.status).toBe(202);
+  return res.body.data as { runId: number; status: string; estimate: { credits: number } };
+};
+const contentsOfTask = (taskDocumentId: string) => app.strapi.db.query('api::content.content').findMany({ where: { task: { documentId: taskDocumentId } } });
+
+beforeAll(async () => {
+  fake = await startFakeLlm({ openai: [KEYS.openai], anthropic: [KEYS.anthropic] });
+  app = await bootStrapi({ env: AI_TEST_ENV });
+  await pointSettingsAt(app, fake);
+  A = await signUp(app);
+  B = await signUp(app);
+  await grant(app, A.accountId, 5000);
+  const site = await as(app, A.jwt).post('/api/sites', { data: { name: 'Blog', domain: `blog-${randomUUID().slice(0, 8)}.example.com` } });
+  expect(site.status).toBe(201);
+  siteId = site.body.data.documentId;
+}, 120000);
+
+afterAll(async () => {
+  await app?.close();
+  await fake?.close();
+});
+
+beforeEach(() => fake.reset());
+
+describe('generate_content, end to end', () => {
+  it('reserves the estimate, writes the content with provenance, and captures the real cost once', async () => {
+    const before = await ledger(app).balance(A.accountId);
+    const taskId = await createTask(A, 'Kitchen knife care', { site: siteId });
+    const started = await startContent(A, taskId);
+    // 1,000 target words at 3 credits per 100 words.
+    expect(started.estimate.credits).toBe(30);
+    expect(started.status).toBe('queued');
+
+    const run = await settled(app, started.runId);
+    expect(run).toMatchObject({ status: 'succeeded', provider: 'openai', model: 'gpt-4o-mini', keySource: 'platform', attempts: 1 });
+    const [content] = await contentsOfTask(taskId);
+    expect(content).toMatchObject({ title: 'Kitchen knife care', slug: 'kitchen-knife-care', metaTitle: 'Kitchen knife care', excerpt: expect.stringContaining('Kitchen knife care') });
+    // The fake writes 30 ten-word sentences and two one-word headings: counted from the HTML, not taken from the model.
+    expect(content.wordCount).toBe(302);
+    expect(content.taxonomySuggestions).toEqual({ categories: ['Guides'], tags: ['tips', 'how-to'] });
+    expect(content.provenance).toMatchObject({ runId: run.id, provider: 'openai', model: 'gpt-4o-mini', promptType: 'content_generation', promptSource: 'global', promptVersion: 1, credits: 10 });
+    expect(content.provenance.inputTokens).toBeGreaterThan(0);
+    const task = await app.strapi.db.query('api::task.task').findOne({ where: { documentId: taskId } });
+    expect(task.status).toBe('completed');
+
+    // 302 words -> ceil(9.06) = 10 credits, min 10.
+    expect(run.credits).toBe(10);
+    const charge = await chargeOf(app, A.accountId, run.holdId);
+    expect(charge).toMatchObject({ status: 'captured', captured: 10, usageRows: 1 });
+    expect(charge.balance.available).toBe(before.available - 10);
+    expect(charge.balance.held).toBe(before.held);
+
+    // The fake saw the official SDK's request: JSON schema output, our key, the rendered prompt.
+    expect(fake.seen).toHaveLength(1);
+    expect(fake.seen[0]).toMatchObject({ api: 'openai-chat', op: 'generate_content', key: KEYS.openai });
+    expect(fake.seen[0].body.response_format.type).toBe('json_schema');
+    expect(fake.seen[0].prompt).toContain('Title: Kitchen knife care');
+
+    const detail = await as(app, A.jwt).get(`/api/ai/runs/${run.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.data).toMatchObject({ id: run.id, status: 'succeeded', credits: 10, progress: { done: 1, total: 1 }, produced: [{ type: 'content', documentId: content.documentId }] });
+    expect(detail.body.data.phases.map((p: any) => p.name)).toEqual(['load', 'settings', 'prompt', 'rate_limit', 'call', 'save']);
+    expect(JSON.stringify(detail.body)).not.toContain(KEYS.openai);
+    expect(detail.body.data.requestBody.messages[0].content).toContain('Kitchen knife care');
+  });
+
+  it('a redelivered job for a finished run is a no-op: no second content, no second charge', async () => {
+    const taskId = await createTask(A, 'Redelivery');
+    const { runId } = await startContent(A, taskId);
+    const run = await settled(app, runId);
+    const outcome = await app.strapi.plugin('ai').service('engine').process({ runId, idempotencyKey: run.idempotencyKey }, { attemptsMade: 1, attempts: 3 });
+    expect(outcome).toMatchObject({ status: 'skipped', reason: 'run is succeeded' });
+    expect(await contentsOfTask(taskId)).toHaveLength(1);
+    expect((await chargeOf(app, A.accountId, run.holdId)).usageRows).toBe(1);
+  });
+
+  it('runs through Anthropic when asked', async () => {
+    const taskId = await createTask(A, 'Claude writes');
+    const { runId } = await startContent(A, taskId, { provider: 'anthropic-messages' });
+    const run = await settled(app, runId);
+    expect(run).toMatchObject({ status: 'succeeded', provider: 'anthropic', model: 'claude-sonnet-4-5' });
+    expect(fake.seen[0]).toMatchObject({ api: 'anthropic', op: 'generate_content', key: KEYS.anthropic });
+    expect((await contentsOfTask(taskId))[0].provenance.provider).toBe('anthropic');
+  });
+});
+
+describe('provider failures', () => {
+  it.each([
+    ['429 with Retry-After', 'openai-chat', { kind: 'status', status: 429, headers: { 'retry-after': '1' } }, {}],
+    ['500', 'openai-chat', { kind: 'status', status: 500 }, {}],
+    ['529 overloaded', 'anthropic', { kind: 'status', status: 529 }, { provider: 'anthropic-messages' }],
+    ['a timeout', 'openai-chat', { kind: 'hang' }, {}],
+  ] as const)('retries after %s and charges once', async (_label, api, behaviour, extra) => {
+    fake.script(api, behaviour as any);
+    const taskId = await createTask(A, `Transient ${_label}`);
+    const { runId } = await startContent(A, taskId, extra);
+    const run = await settled(app, runId);
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 2 });
+    expect(fake.seen.filter((s) => s.op === 'generate_content')).toHaveLength(2);
+    expect(await contentsOfTask(taskId)).toHaveLength(1);
+    expect(await chargeOf(app, A.accountId, run.holdId)).toMatchObject({ status: 'captured', usageRows: 1 });
+  });
+
+  it('waits at least what Retry-After asks before the next attempt', async () => {
+    fake.script('openai-chat', { kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    const taskId = await createTask(A, 'Retry after');
+    const { runId } = await startContent(A, taskId);
+    await settled(app, runId);
+    const job = await waitFor(async () => (await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`)) ?? null);
+    // Bull stamps each attempt; the second cannot have started before the delay the provider asked for.
+    expect(job.processedOn! - job.timestamp).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('re-asks a malformed answer and succeeds within the same attempt', async () => {
+    fake.script('openai-chat', { kind: 'text', text: 'Sure! Here is your article: <h2>oops' });
+    const taskId = await createTask(A, 'Malformed once');
+    const run = await settled(app, (await startContent(A, taskId)).runId);
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 1 });
+    const calls = fake.seen.filter((s) => s.op === 'generate_content');
+    expect(calls).toHaveLength(2);
+    expect(calls[1].body.messages.at(-1).content).toMatch(/not usable: the answer is not valid JSON/);
+  });
+
+  it.each([
+    ['an answer that stays malformed', [{ kind: 'text', text: '{"title": 1}' }, { kind: 'text', text: 'nope' }, { kind: 'json', body: { html: 'x' } }], 'validation', /did not match the generate_content format after 3 tries/],
+    ['a refusal', [{ kind: 'refusal' }], 'content_policy', /refused to answer/],
+    ['a 401', [{ kind: 'status', status: 401 }], 'auth', /refused the API key/],
+  ] as const)('fails at once on %s and releases the hold', async (_label, behaviours, reason, message) => {
+    const before = await ledger(app).balance(A.accountId);
+    fake.script('openai-chat', ...(behaviours as any));
+    const taskId = await createTask(A, `Permanent ${reason}`);
+    const { runId } = await startContent(A, taskId);
+    const run = await settled(app, runId);
+    expect(run).toMatchObject({ status: 'failed', errorKind: 'permanent', errorReason: reason, attempts: 1, credits: 0 });
+    expect(run.error).toMatch(message);
+    expect(await contentsOfTask(taskId)).toHaveLength(0);
+    const charge = await chargeOf(app, A.accountId, run.holdId);
+    expect(charge).toMatchObject({ status: 'released', usageRows: 0 });
+    expect(charge.balance).toEqual(before);
+    // Bull does not retry a permanent failure.
+    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`);
+    expect(job.attemptsMade).toBe(1);
+    const res = await as(app, A.jwt).get(`/api/ai/runs/${runId}`);
+    expect(res.body.data.error).toMatchObject({ kind: 'permanent', reason });
+    expect(JSON.stringify(res.body)).not.toContain(KEYS.openai.slice(0, -4));
+  });
+
+  it('fails after the last transient attempt and releases the hold', async () => {
+    fake.script('openai-chat', { kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 });
+    const taskId = await createTask(A, 'Always down');
+    const run = await settled(app, (await startContent(A, taskId)).runId);
+    expect(run).toMatchObject({ status: 'failed', errorKind: 'transient', errorReason: 'server', attempts: 3 });
+    expect(await chargeOf(app, A.accountId, run.holdId)).toMatchObject({ status: 'released', usageRows: 0 });
+  });
+});
+
+describe('starting runs', () => {
+  it('replays the same Idempotency-Key and refuses it for a different request', async () => {
+    const taskId = await createTask(A, 'Idempotent');
+    const key = `idem-${randomUUID()}`;
+    const first = await start(A, { function: 'generate_content', recordIds: [taskId] }, key);
+    const again = await start(A, { function: 'generate_content', recordIds: [taskId] }, key);
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(202);
+    expect(again.body.data.runId).toBe(first.body.data.runId);
+    expect(again.body.meta.replayed).toBe(true);
+    const other = await createTask(A, 'Other');
+    const conflict = await start(A, { function: 'generate_content', recordIds: [other] }, key);
+    expect(conflict.status).toBe(409);
+    await settled(app, first.body.data.runId);
+    expect(await contentsOfTask(taskId)).toHaveLength(1);
+    expect(await app.strapi.db.query('plugin::ai.ai-task-log').count({ where: { idempotencyKey: `${A.accountId}:${key}` } })).toBe(1);
+  });
+
+  it('answers 402 with needed and available when the credits do not fit, and creates nothing', async () => {
+    const poor = await signUp(app);
+    const signupCredits = (await ledger(app).balance(poor.accountId)).available;
+    if (signupCredits > 10) await ledger(app).spend({ accountId: poor.accountId, idempotencyKey: `spend:${randomUUID()}`, amount: signupCredits - 10 });
+    const available = 10;
+    const taskId = await createTask(poor, 'Too expensive', { wordCountTarget: 20000 });
+    const runsBefore = await app.strapi.db.query('plugin::ai.ai-task-log').count({});
+    const res = await start(poor, { function: 'generate_content', recordIds: [taskId] });
+    expect(res.status).toBe(402);
+    expect(res.body.error.details).toEqual({ needed: 600, available });
+    expect(await app.strapi.db.query('plugin::ai.ai-task-log').count({})).toBe(runsBefore);
+    expect((await ledger(app).balance(poor.accountId)).held).toBe(0);
+  });
+
+  it('refuses bad input with 400 naming the field', async () => {
+    const taskId = await createTask(A, 'Bad input');
+    const runsBefore = await app.strapi.db.query('plugin::ai.ai-task-log').count({ where: { accountId: A.accountId } });
+    const cases: Array<[Record<string, unknown>, string[]]> = [
+      [{ function: 'write_poem', recordIds: [taskId] }, ['function']],
+      [{ function: 'generate_content', recordIds: [] }, ['recordIds']],
+      [{ function: 'generate_content', recordIds: [taskId], options: { tone: '' } }, ['options', 'tone']],
+      [{ function: 'generate_content', recordIds: [taskId], options: { colour: 'red' } }, ['options', 'colour']],
+      [{ function: 'generate_content', recordIds: [taskId], provider: 'openai-images' }, ['provider']],
+      [{ function: 'generate_content', recordIds: [taskId], accountId: 1 }, ['accountId']],
+    ];
+    for (const [body, path] of cases) {
+      const res = await start(A, body);
+      expect([res.status, res.body.error.details.errors[0].path]).toEqual([400, path]);
+    }
+    expect(await app.strapi.db.query('plugin::ai.ai-task-log').count({ where: { accountId: A.accountId } })).toBe(runsBefore);
+  });
+
+  it("refuses another tenant's records with 404 and keeps each tenant's runs to itself", async () => {
+    const taskId = await createTask(A, 'Private task');
+    const res = await start(B, { function: 'generate_content', recordIds: [taskId] });
+    expect(res.status).toBe(404);
+    expect(res.body.error.details.errors[0].path).toEqual(['recordIds']);
+    const { runId } = await startContent(A, taskId);
+    await settled(app, runId);
+    expect((await as(app, B.jwt).get(`/api/ai/runs/${runId}`)).status).toBe(404);
+    expect((await as(app, B.jwt).post(`/api/ai/runs/${runId}/cancel`)).status).toBe(404);
+    const list = await as(app, B.jwt).get('/api/ai/runs');
+    expect(list.status).toBe(200);
+    expect(list.body.data.every((r: any) => r.accountId === B.accountId)).toBe(true);
+    const mine = await as(app, A.jwt).get('/api/ai/runs?pageSize=5&function=generate_content');
+    expect(mine.body.data.length).toBe(5);
+    expect(mine.body.meta.pagination).toMatchObject({ page: 1, pageSize: 5 });
+    expect((await app.request().post('/api/ai/runs').send({ function: 'generate_content', recordIds: [taskId] })).status).toBe(403);
+  });
+});
+
+describe('cancel', () => {
+  it('cancels a running run: the hold is released and the late answer is neither saved nor charged', async () => {
+    const before = await ledger(app).balance(A.accountId);
+    fake.script('openai-chat', { kind: 'hang' });
+    const taskId = await createTask(A, 'Cancel me');
+    const { runId } = await startContent(A, taskId);
+    await waitFor(async () => fake.seen.length > 0);
+    const res = await as(app, A.jwt).post(`/api/ai/runs/${runId}/cancel`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.status).toBe('cancelled');
+    const run = await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
+    expect((await chargeOf(app, A.accountId, run.holdId)).status).toBe('released');
+    // The hung call times out, the job retries, finds the run cancelled and stops.
+    const job = await waitFor(async () => {
+      const j = await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`);
+      return j && (await j.isCompleted()) ? j : null;
+    });
+    expect(job.returnvalue).toMatchObject({ status: 'skipped' });
+    expect(await contentsOfTask(taskId)).toHaveLength(0);
+    expect(await ledger(app).balance(A.accountId)).toEqual(before);
+    expect((await as(app, A.jwt).post(`/api/ai/runs/${runId}/cancel`)).status).toBe(409);
+  });
+});
+
+describe('staff', () => {
+  it('lists any account, retries a failed run (charged once), and is refused without the permission', async () => {
+    const admin = await staffToken(app);
+    fake.script('openai-chat', { kind: 'status', status: 401 });
+    const taskId = await createTask(A, 'Staff retry');
+    const { runId } = await startContent(A, taskId);
+    const failed = await settled(app, runId);
+    expect(failed.status).toBe('failed');
+
+    const list = await as(app, admin).get(`/ai/runs?accountId=${A.accountId}&status=failed`);
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((r: any) => r.id)).toContain(runId);
+
+    const retry = await as(app, admin).post(`/ai/runs/${runId}/retry`);
+    expect(retry.status).toBe(202);
+    const run = await waitFor(async () => {
+      const r = await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
+      return r.status === 'succeeded' ? r : null;
+    });
+    expect(run.round).toBe(1);
+    expect(await contentsOfTask(taskId)).toHaveLength(1);
+    expect(await chargeOf(app, A.accountId, run.holdId)).toMatchObject({ status: 'captured', usageRows: 1 });
+    expect(await chargeOf(app, A.accountId, failed.holdId)).toMatchObject({ status: 'released', usageRows: 0 });
+    expect((await as(app, admin).post(`/ai/runs/${runId}/retry`)).status).toBe(409);
+
+    const support = await staffToken(app, 'igny8-support-agent');
+    expect((await as(app, support).get(`/ai/runs/${runId}`)).status).toBe(200);
+    expect((await as(app, support).post(`/ai/runs/${runId}/retry`)).status).toBe(403);
+    expect((await as(app, support).post(`/ai/accounts/${A.accountId}/runs`, { function: 'generate_content', recordIds: [taskId] })).status).toBe(403);
+
+    const other = await createTask(A, 'Started by staff');
+    const started = await as(app, admin).post(`/ai/accounts/${A.accountId}/runs`, { function: 'generate_content', recordIds: [other] });
+    expect(started.status).toBe(202);
+    expect((await settled(app, started.body.data.runId)).requestedBy).toMatch(/^admin:/);
+  });
+});
+
+describe('GraphQL', () => {
+  it('starts, reads and lists runs with the same rules', async () => {
+    const taskId = await createTask(A, 'Over GraphQL');
+    const res = await as(app, A.jwt).graphql(
+      'mutation($ids: [String!]!) { aiStartRun(function: "generate_content", recordIds: $ids, idempotencyKey: "gql-1") { runId status estimate replayed } }',
+      { ids: [taskId] }
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.aiStartRun).toMatchObject({ status: 'queued', estimate: { credits: 30 }, replayed: false });
+    const runId = Number(res.body.data.aiStartRun.runId);
+    await settled(app, runId);
+    const read = await as(app, A.jwt).graphql(`{ aiRun(id: ${runId}) { status credits produced } aiRuns(pageSize: 2) { nodes { id } pageInfo { total } } }`);
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data.aiRun).toMatchObject({ status: 'succeeded', credits: 10 });
+    expect(read.body.data.aiRuns.nodes).toHaveLength(2);
+    const foreign = await as(app, B.jwt).graphql(`{ aiRun(id: ${runId}) { status } }`);
+    expect(foreign.body.errors?.[0]?.message).toMatch(/not found/i);
+    const bad = await as(app, A.jwt).graphql('mutation { aiStartRun(function: "nope", recordIds: ["x"]) { runId } }');
+    expect(bad.body.errors?.[0]?.message).toMatch(/function/);
+  });
+});
