@@ -38,7 +38,7 @@ export interface QueuePluginConfig {
  * other keys' jobs by priority instead of running in arrival order (see domain/fairness.ts). Do not
  * combine with an explicit `priority`.
  */
-export type AddOptions = Bull.JobOptions & { fairnessKey?: string };
+export type AddOptions = Bull.JobOptions & { fairnessKey?: string | number };
 
 export interface RedisHealth {
   status: 'up' | 'down';

@@ -100,8 +100,8 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Reserves `count` consecutive fair priorities for `fairnessKey` in queue `name` (see domain/fairness.ts). */
-  async function reservePriorities(name: string, fairnessKey: string, count: number): Promise<number> {
-    const keys = fairnessRedisKeys(config.prefix, name, fairnessKey);
+  async function reservePriorities(name: string, fairnessKey: string | number, count: number): Promise<number> {
+    const keys = fairnessRedisKeys(config.prefix, name, String(fairnessKey));
     const client = get(name).client;
     return Number(await client.eval(RESERVE_LUA, 2, keys.clock, keys.key, count, FAIRNESS_KEY_TTL_MS));
   }
@@ -117,7 +117,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Many jobs in one round trip (Bull's addBulk). With `fairnessKey`, the batch takes consecutive fair
    * priorities, so a 10,000-job batch is interleaved with other keys' jobs instead of starving them.
    */
-  async function addBulk<T>(name: string, jobs: Array<{ name: string; data: T; opts?: Bull.JobOptions }>, { fairnessKey }: { fairnessKey?: string } = {}) {
+  async function addBulk<T>(name: string, jobs: Array<{ name: string; data: T; opts?: Bull.JobOptions }>, { fairnessKey }: { fairnessKey?: string | number } = {}) {
     const queue = get(name);
     if (!jobs.length) return [];
     if (fairnessKey === undefined) return queue.addBulk(jobs);
