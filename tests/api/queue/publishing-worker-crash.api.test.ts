@@ -20,6 +20,8 @@ let A: Tenant;
 let siteId: string;
 const workers: WorkerProcess[] = [];
 let env: Record<string, string>;
+// Each test boots worker processes (a Strapi load each, slow on a busy machine) and waits out a lock expiry.
+jest.setTimeout(240_000);
 
 const waitFor = async <T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 90_000): Promise<T> => {
   const until = Date.now() + ms;
