@@ -1,6 +1,7 @@
 /**
- * Shutdown with Redis gone: Bull's queue.close() never returns while its Redis is unreachable; the queue
- * plugin bounds that wait and then drops the connections, so the app (and a worker process) can exit.
+ * Shutdown with Redis gone: Bull's queue.close() does not return while a job is active and its Redis
+ * unreachable (the job's completion waits for a connection that never comes back). The queue plugin
+ * bounds that wait and then drops the connections, so the app (and a worker process) can exit.
  */
 import { startPrivateRedis } from '../../helpers/redis-server';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
@@ -16,16 +17,24 @@ afterAll(async () => {
   await redis?.dispose();
 });
 
-it('closes the app, queues and workers included, while Redis is down', async () => {
-  app = await bootStrapi({ env: { REDIS_URL: redis.url, RUN_WORKERS_IN_PROCESS: 'true' } });
+it('closes the app, with a job active and its workers running, while Redis is down', async () => {
+  app = await bootStrapi({ env: { REDIS_URL: redis.url, RUN_WORKERS_IN_PROCESS: 'false' } });
   const queues = app.strapi.plugin('queue').service('queues') as any;
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  queues.define({
+    name: 'close-test',
+    description: 'test',
+    processors: { slow: { handler: async () => { started(); await new Promise((r) => setTimeout(r, 3000)); } } },
+  });
+  queues.startWorkers();
   expect(queues.isAvailable()).toBe(true);
-  // Workers running: every defined queue has its Bull instance and blocking connection.
-  expect((await queues.counts()).length).toBeGreaterThan(0);
+  await queues.add('close-test', 'slow', {});
+  await running;
   await redis.stop();
   await new Promise((r) => setTimeout(r, 300));
   expect(queues.isAvailable()).toBe(false);
-  // Without the bound this never resolves (the test would time out).
+  // Without the bound this never resolves (Bull waits for the active job's completion) and the test times out.
   await app.close();
   app = undefined;
 });
