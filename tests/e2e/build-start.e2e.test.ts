@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { adminLogin, anonymousPluginRoutes, http, launch, ROOT, waitForHealth, type Launched } from '../helpers/processes';
 import { startSmtp } from '../helpers/smtp';
+import { aiRunsScenario } from './scenarios/ai-runs';
 import { approvalDeskScenario } from './scenarios/approval-desk';
 
 const ADMIN = { email: 'e2e-admin@igny8.test', password: 'E2e-Admin-pass-2026' };
@@ -96,6 +97,8 @@ describe('build + start', () => {
   }, 120000);
 
   describe('payment approval desk (billing admin)', approvalDeskScenario({ app: () => app!, smtp: () => smtp!, browser: openBrowser, superAdmin: ADMIN }));
+
+  describe('AI runs page (ai plugin)', aiRunsScenario({ app: () => app!, browser: openBrowser, superAdmin: ADMIN }));
   it('shows the monitoring widgets on the admin homepage with live figures, and the Monitoring page', async () => {
     const page = await (await openBrowser()).newPage();
     const pageErrors: string[] = [];

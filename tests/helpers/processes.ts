@@ -167,4 +167,6 @@ export const anonymousPluginRoutes = [
   ['GET', '/monitoring/health'],
   ['GET', '/monitoring/widgets/accounts'],
   ['GET', '/monitoring/debug'],
+  ['POST', '/api/ai/runs'],
+  ['GET', '/ai/runs'],
 ] as const;

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { FakeLlm } from '../../helpers/fake-llm';
 import type { TestApp } from '../../helpers/strapi';
+import { waitFor } from '../../helpers/wait-for';
+
+export { waitFor };
 
 export const KEYS = { openai: 'sk-test-platform-openai-0123456789', anthropic: 'sk-ant-test-platform-0123456789' };
 
-/** Worker settings for tests: fast backoff, short provider timeout, three attempts. */
+/** Worker settings for tests: own queue prefix, fast backoff, short provider timeout, three attempts. */
 export const AI_TEST_ENV = {
   RUN_WORKERS_IN_PROCESS: 'true',
+  // Its own queues: test files running side by side must not take each other's jobs.
+  QUEUE_PREFIX: `igny8ai${process.pid}x${Date.now() % 100000}`,
   AI_BACKOFF_BASE_MS: '100',
   AI_BACKOFF_MAX_MS: '1500',
   AI_REQUEST_TIMEOUT_MS: '1500',
@@ -26,16 +31,6 @@ export const ledger = (app: TestApp) => app.strapi.plugin('credits').service('le
 
 export const grant = (app: TestApp, accountId: number, amount: number) =>
   ledger(app).grant({ accountId, idempotencyKey: `test-grant:${randomUUID()}`, pool: 'bonus', amount, type: 'purchase' });
-
-export const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>, ms = 30000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** The run once it has ended (succeeded, failed or cancelled). */
 export const settled = async (app: TestApp, runId: number) => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
-import { as, signUp, staffToken, type Tenant } from '../../helpers/tenants';
+import { as, setPlan, signUp, staffToken, type Tenant } from '../../helpers/tenants';
 import { AI_TEST_ENV, chargeOf, grant, KEYS, ledger, pointSettingsAt, settled, waitFor } from './helpers';
 
 let app: TestApp;
@@ -30,6 +30,7 @@ const startContent = async (tenant: Tenant, taskId: string, extra: Record<string
   expect(res.status).toBe(202);
   return res.body.data as { runId: number; status: string; estimate: { credits: number } };
 };
+const jobId = async (runId: number) => `ai-run-${(await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } })).documentId}-0`;
 const contentsOfTask = (taskDocumentId: string) => app.strapi.db.query('api::content.content').findMany({ where: { task: { documentId: taskDocumentId } } });
 
 beforeAll(async () => {
@@ -135,7 +136,7 @@ describe('provider failures', () => {
     const taskId = await createTask(A, 'Retry after');
     const { runId } = await startContent(A, taskId);
     await settled(app, runId);
-    const job = await waitFor(async () => (await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`)) ?? null);
+    const job = await waitFor(async () => (await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId))) ?? null);
     // Bull stamps each attempt; the second cannot have started before the delay the provider asked for.
     expect(job.processedOn! - job.timestamp).toBeGreaterThanOrEqual(1000);
   });
@@ -167,7 +168,7 @@ describe('provider failures', () => {
     expect(charge).toMatchObject({ status: 'released', usageRows: 0 });
     expect(charge.balance).toEqual(before);
     // Bull does not retry a permanent failure.
-    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`);
+    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
     expect(job.attemptsMade).toBe(1);
     const res = await as(app, A.jwt).get(`/api/ai/runs/${runId}`);
     expect(res.body.data.error).toMatchObject({ kind: 'permanent', reason });
@@ -252,6 +253,25 @@ describe('starting runs', () => {
   });
 });
 
+describe('account roles', () => {
+  it('lets a viewer read runs but not start or cancel them', async () => {
+    await setPlan(app, A.accountId, 'starter');
+    const viewer = { username: `v_${randomUUID().slice(0, 8)}`, password: 'Member-pass-123', role: 'viewer' };
+    const added = await as(app, A.jwt).post('/api/tenancy/members', { ...viewer, email: `${viewer.username}@example.test` });
+    expect(added.status).toBe(201);
+    const login = await app.request().post('/api/auth/local').send({ identifier: viewer.username, password: viewer.password });
+    const V = { ...A, jwt: login.body.jwt as string };
+    const taskId = await createTask(A, 'Viewer cannot');
+    expect((await as(app, V.jwt).get('/api/ai/runs')).status).toBe(200);
+    const refused = await start(V, { function: 'generate_content', recordIds: [taskId] });
+    expect(refused.status).toBe(403);
+    const { runId } = await startContent(A, taskId);
+    expect((await as(app, V.jwt).get(`/api/ai/runs/${runId}`)).status).toBe(200);
+    expect((await as(app, V.jwt).post(`/api/ai/runs/${runId}/cancel`)).status).toBe(403);
+    await settled(app, runId);
+  });
+});
+
 describe('cancel', () => {
   it('cancels a running run: the hold is released and the late answer is neither saved nor charged', async () => {
     const before = await ledger(app).balance(A.accountId);
@@ -266,13 +286,36 @@ describe('cancel', () => {
     expect((await chargeOf(app, A.accountId, run.holdId)).status).toBe('released');
     // The hung call times out, the job retries, finds the run cancelled and stops.
     const job = await waitFor(async () => {
-      const j = await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`);
+      const j = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
       return j && (await j.isCompleted()) ? j : null;
     });
     expect(job.returnvalue).toMatchObject({ status: 'skipped' });
     expect(await contentsOfTask(taskId)).toHaveLength(0);
     expect(await ledger(app).balance(A.accountId)).toEqual(before);
     expect((await as(app, A.jwt).post(`/api/ai/runs/${runId}/cancel`)).status).toBe(409);
+  });
+});
+
+describe('jobs Bull fails by itself', () => {
+  it('a run whose job stalled too often ends failed with its hold released', async () => {
+    fake.script('openai-chat', { kind: 'hang' });
+    const taskId = await createTask(A, 'Stalled');
+    const { runId } = await startContent(A, taskId);
+    await waitFor(async () => fake.seen.length > 0);
+    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
+    // What Bull's stalled-job check emits when a job's workers died more than maxStalledCount times.
+    const { onJobFailed } = require(`${process.env.TEST_DIST_DIR}/src/plugins/ai/server/src/on-job-failed`);
+    await onJobFailed(app.strapi, job, new Error('job stalled more than allowable limit'));
+    const run = await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
+    expect(run).toMatchObject({ status: 'failed', errorReason: 'stalled' });
+    expect(run.error).toMatch(/Retry the run/);
+    expect((await chargeOf(app, A.accountId, run.holdId)).status).toBe('released');
+    // The hung call times out; the retry finds the run failed and neither saves nor charges.
+    await waitFor(async () => {
+      const j = await app.strapi.plugin('queue').service('queues').get('ai').getJob(await jobId(runId));
+      return j && (await j.isCompleted());
+    });
+    expect(await contentsOfTask(taskId)).toHaveLength(0);
   });
 });
 

@@ -3,6 +3,7 @@ import { getQueueService } from '../../../queue/server/src/utils/get-service';
 import type { RolesService } from '../../../staff/server/src/services/roles';
 import { ensureRolePermissions } from '../../../tenancy/server/src/permissions';
 import type { AiConfig } from './config';
+import { onJobFailed } from './on-job-failed';
 import { QUEUE, RUN_UID, TRIM_JOB } from './utils/constants';
 
 export const TENANT_ACTIONS = ['start', 'list', 'get', 'cancel'].map((a) => `plugin::ai.tenant.${a}`);
@@ -27,6 +28,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (queues.isAvailable()) {
     const every = (strapi.config.get('plugin::ai') as AiConfig).trimEveryMs;
     await queues.add(QUEUE, TRIM_JOB, {}, { repeat: { every }, jobId: 'ai-trim-logs', removeOnComplete: 100, removeOnFail: 100, attempts: 1 });
+    // Local event: fires only in the process whose worker (or stalled-job check) failed the job.
+    queues.get(QUEUE).on('failed', (job, error) => void onJobFailed(strapi, job, error));
   } else {
     strapi.log.warn('[ai] Redis unavailable at boot: old run bodies are trimmed once a process boots with Redis');
   }

@@ -33,3 +33,4 @@ export type { AiOperation } from './operations/operation';
 export type { RunJobData, StartArgs } from './services/runs';
 export { loadOwned, RecordsNotFoundError } from './operations/load-owned';
 export { fromSdkError } from './providers/sdk-error';
+export { jobIdFor } from './utils/constants';

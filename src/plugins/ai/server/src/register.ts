@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type Bull from 'bull';
 import { getQueueService } from '../../../queue/server/src/utils/get-service';
-import { nextDelay } from './domain/backoff';
+import { nextDelay } from '../../../../lib/backoff';
 import type { AiConfig } from './config';
 import { builtInOperations } from './operations';
 import { anthropicMessages } from './providers/anthropic-messages';

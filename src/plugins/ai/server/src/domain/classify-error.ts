@@ -62,8 +62,18 @@ export const classifyFailedCall = (call: FailedCall, now = Date.now()): AiError 
 };
 
 /** Turns anything thrown during a run into an AiError; unknown errors are treated as transient (a bug or a blip, retried a bounded number of times). */
+const APPLICATION_ERRORS: Record<string, FailureReason> = {
+  // Strapi's own errors (@strapi/utils): records gone, bad stored input, missing configuration.
+  NotFoundError: 'not_found',
+  ValidationError: 'invalid_request',
+  ForbiddenError: 'invalid_request',
+  ApplicationError: 'configuration',
+};
+
 export const asAiError = (error: unknown): AiError => {
   if (error instanceof AiError) return error;
+  const name = (error as Error)?.name;
+  if (name && APPLICATION_ERRORS[name]) return new AiError((error as Error).message, { kind: 'permanent', reason: APPLICATION_ERRORS[name] });
   const status = Number((error as { status?: unknown })?.status);
   if (Number.isInteger(status) && status >= 400 && status < 500) {
     return new AiError((error as Error).message, { kind: 'permanent', reason: 'invalid_request', status });

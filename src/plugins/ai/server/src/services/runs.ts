@@ -10,7 +10,7 @@ import { getQueueService } from '../../../../queue/server/src/utils/get-service'
 import { getService as getSettingsService } from '../../../../settings/server/src/utils/get-service';
 import type { AiConfig } from '../config';
 import type { AnyOperation } from '../operations/operation';
-import { QUEUE, RUN_JOB, RUN_UID, reserveKey, type RunStatus } from '../utils/constants';
+import { jobIdFor, QUEUE, RUN_JOB, RUN_UID, reserveKey, type RunStatus } from '../utils/constants';
 import { getService } from '../utils/get-service';
 import { pricingFor } from './pricing-lookup';
 
@@ -102,9 +102,9 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The one place run jobs are enqueued (after commit). `fairnessKey` lets the queue share workers fairly between accounts. */
-  async function enqueue(run: { id: number; idempotencyKey: string; accountId: number; round?: number }) {
+  async function enqueue(run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round?: number }) {
     const data: RunJobData = { runId: run.id, idempotencyKey: run.idempotencyKey };
-    const options = { jobId: `ai-run-${run.id}-${run.round ?? 0}`, fairnessKey: run.accountId };
+    const options = { jobId: jobIdFor(run), fairnessKey: run.accountId };
     try {
       await getQueueService(strapi).add(QUEUE, RUN_JOB, data, options as any);
     } catch (error) {
@@ -263,7 +263,7 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!done) throw new RunConflictError(`Run ${id} is already ${(await service.get(id, accountId)).status}`, { status: run.status });
       // Best effort: a waiting job would find the run cancelled anyway.
-      await getQueueService(strapi).get(QUEUE).getJob(`ai-run-${id}-${run.round ?? 0}`).then((job) => job?.remove()).catch(() => undefined);
+      await getQueueService(strapi).get(QUEUE).getJob(jobIdFor(run)).then((job) => job?.remove()).catch(() => undefined);
       return service.get(id, accountId);
     },
 
@@ -303,10 +303,10 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Ends a run as failed and releases its hold, in one transaction, unless it already ended. Used by
      * the engine (permanent failure, attempts exhausted) and when a job could not be enqueued.
      */
-    async fail(id: number, failure: { kind: string; reason: string; message: string }, extra: Record<string, unknown> = {}) {
+    async fail(id: number, failure: { kind: string; reason: string; message: string }, extra: Record<string, unknown> = {}, idempotencyKey?: string) {
       return strapi.db.transaction(async () => {
         const run = await q().findOne({ where: { id } });
-        if (!run || TERMINAL.includes(run.status)) return false;
+        if (!run || TERMINAL.includes(run.status) || (idempotencyKey && run.idempotencyKey !== idempotencyKey)) return false;
         const finishedAt = new Date();
         const { count } = await q().updateMany({
           where: { id, status: { $in: ['queued', 'running'] } },

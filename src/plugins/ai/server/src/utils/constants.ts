@@ -6,3 +6,9 @@ export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancel
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** The hold a run's round reserves: one per round (a staff retry is a new round), so one capture per run. */
 export const reserveKey = (runId: number, round: number) => `ai-run:${runId}:reserve:${round}`;
+/**
+ * A run round's Bull job id. The documentId (random) rather than the numeric id: Bull keeps finished
+ * jobs for a day and ignores an add whose id it still holds, so an id reused against another database
+ * on the same Redis (a restored or test database) must not collide.
+ */
+export const jobIdFor = (run: { documentId: string; round?: number | null }) => `ai-run-${run.documentId}-${run.round ?? 0}`;

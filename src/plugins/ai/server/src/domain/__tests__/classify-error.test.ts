@@ -52,5 +52,9 @@ describe('asAiError', () => {
     expect(asAiError(own)).toBe(own);
     expect(asAiError(Object.assign(new Error('Insufficient credits'), { status: 402 })).kind).toBe('permanent');
     expect(asAiError(new Error('socket hang up')).kind).toBe('transient');
+    const gone = Object.assign(new Error('recordIds: 1 record(s) not found in your account'), { name: 'NotFoundError' });
+    expect(asAiError(gone)).toMatchObject({ kind: 'permanent', reason: 'not_found' });
+    const noKey = Object.assign(new Error('No openai API key is configured'), { name: 'ApplicationError' });
+    expect(asAiError(noKey)).toMatchObject({ kind: 'permanent', reason: 'configuration' });
   });
 });

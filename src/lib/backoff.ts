@@ -1,9 +1,9 @@
-import type { FailureKind } from './errors';
-
 export interface BackoffArgs {
   /** Attempts made so far, counting the one that just failed (Bull's attemptsMade). */
   attemptsMade: number;
-  kind?: FailureKind;
+  /** How the attempt failed; `permanent` stops. Other kinds (transient, rate-limited, ...) retry. */
+  kind?: string;
+  /** What the remote side asked for (Retry-After), in milliseconds. */
   retryAfterMs?: number;
   baseMs: number;
   maxMs: number;
@@ -11,9 +11,10 @@ export interface BackoffArgs {
 }
 
 /**
- * Delay before the next attempt, or -1 to stop (Bull's convention). Permanent failures stop. A
- * provider's Retry-After wins (capped at maxMs, never below it: retrying sooner only burns the limit);
- * otherwise exponential with up to 25 % jitter so a burst of failed jobs does not come back at once.
+ * Delay before a job's next attempt, or -1 to stop retrying (Bull's convention), for queues whose
+ * processors throw errors carrying `kind` and `retryAfterMs` (publishing, ai). Permanent failures stop.
+ * A Retry-After from the remote side wins (capped at maxMs); otherwise exponential with up to 25 %
+ * jitter, so a burst of failed jobs does not come back at the same moment.
  */
 export const nextDelay = ({ attemptsMade, kind, retryAfterMs, baseMs, maxMs, random = Math.random }: BackoffArgs): number => {
   if (kind === 'permanent') return -1;
