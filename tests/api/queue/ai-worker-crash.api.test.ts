@@ -127,8 +127,14 @@ describe('a worker killed mid-run', () => {
     expect(after.available).toBe(before.available - run.credits);
     expect(after.held).toBe(before.held);
 
-    const job = await app.strapi.plugin('queue').service('queues').get('ai').getJob(`ai-run-${runId}-0`);
-    await waitFor('the job to complete', async () => (await job.getState()) === 'completed');
+    // The run's job completed, once (Bull marks it just after the run's transaction).
+    const queue = app.strapi.plugin('queue').service('queues').get('ai');
+    const jobs = await waitFor('the job to complete', async () => {
+      const done = (await queue.getCompleted()).filter((j: any) => j.data.runId === runId);
+      return done.length ? done : null;
+    });
+    expect(jobs).toHaveLength(1);
+    expect((await queue.getFailed()).filter((j: any) => j.data.runId === runId)).toHaveLength(0);
   });
 });
 
