@@ -82,13 +82,22 @@ const waitRuns = async (app, { runIds, timeoutMs }) => {
   return { doneAt, statuses, phaseMsPerRun: phaseMs, credits, attempts, holdsCaptured: Number(captured[0].n), usageRows: Number(usage[0].n) };
 };
 
-const meter = { queries: 0, installed: false, cpu: null, at: 0 };
+const meter = { queries: 0, installed: false, cpu: null, at: 0, session: null };
 
-/** Marks the start of a measurement in this (worker) process: CPU time and SQL queries from now. */
-const begin = async (app) => {
+const post = (session, method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+
+/** Marks the start of a measurement in this (worker) process: CPU time and SQL queries from now; optionally a CPU profile. */
+const begin = async (app, { profile = false } = {}) => {
   if (!meter.installed) {
     app.db.connection.on('query', () => void meter.queries++);
     meter.installed = true;
+  }
+  if (profile) {
+    const inspector = require('node:inspector');
+    meter.session = new inspector.Session();
+    meter.session.connect();
+    await post(meter.session, 'Profiler.enable');
+    await post(meter.session, 'Profiler.start');
   }
   meter.queries = 0;
   meter.cpu = process.cpuUsage();
@@ -96,10 +105,17 @@ const begin = async (app) => {
   return true;
 };
 
-/** CPU milliseconds and SQL queries in this process since begin(). */
-const end = async () => {
+/** CPU milliseconds and SQL queries in this process since begin(); the CPU profile is written to `profileFile`. */
+const end = async (app, { profileFile } = {}) => {
   const cpu = process.cpuUsage(meter.cpu);
-  return { cpuMs: (cpu.user + cpu.system) / 1000, queries: meter.queries, wallMs: Date.now() - meter.at };
+  const out = { cpuMs: (cpu.user + cpu.system) / 1000, queries: meter.queries, wallMs: Date.now() - meter.at };
+  if (meter.session) {
+    const { profile } = await post(meter.session, 'Profiler.stop');
+    meter.session.disconnect();
+    meter.session = null;
+    if (profileFile) require('node:fs').writeFileSync(profileFile, JSON.stringify(profile));
+  }
+  return out;
 };
 
 module.exports = { setup, createTasks, setPaused, startRuns, waitRuns, begin, end };

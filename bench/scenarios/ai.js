@@ -14,7 +14,7 @@ const { round, table } = require('../lib/stats');
 const { tsRequire } = require('../lib/ts-require');
 
 const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2' };
-const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}]`;
+const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--profile]`;
 const TARGET = 300;
 const PROBE = path.join(__dirname, '..', 'lib', 'ai-probe.js');
 const EMPTY_WORKER = path.join(__dirname, '..', 'lib', 'bull-empty-worker.js');
@@ -121,14 +121,16 @@ const run = async (options, { log }) => {
       const { runIds, ms: startMs } = await probe(control, 'startRuns', { accountId, taskIds });
       log(`  booting ${processes} worker process(es)`);
       while (workers.length < processes) workers.push(await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'true' } }));
-      await Promise.all(workers.map((w) => probe(w, 'begin')));
+      await Promise.all(workers.map((w) => probe(w, 'begin', { profile: Boolean(opts.profile) })));
       fake.reset();
       log('  resuming the queue');
       const started = Date.now();
       await probe(control, 'setPaused', { queue: 'ai', paused: false });
       const done = await probe(control, 'waitRuns', { runIds, timeoutMs: 15 * 60_000 });
       const elapsedMs = done.doneAt - started;
-      const meters = await Promise.all(workers.map((w) => probe(w, 'end')));
+      const profileFile = (i) => (opts.profile ? path.join(__dirname, '..', 'results', `ai-worker${i + 1}-of-${processes}.cpuprofile`) : undefined);
+      if (opts.profile) require('node:fs').mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
+      const meters = await Promise.all(workers.map((w, i) => probe(w, 'end', { profileFile: profileFile(i) })));
       const cpuMs = meters.reduce((n, m) => n + m.cpuMs, 0);
       const queries = meters.reduce((n, m) => n + m.queries, 0);
       const calls = fake.seen.filter((s) => s.api === 'openai-chat').length;
