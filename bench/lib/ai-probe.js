@@ -82,14 +82,21 @@ const waitRuns = async (app, { runIds, timeoutMs }) => {
   return { doneAt, statuses, phaseMsPerRun: phaseMs, credits, attempts, holdsCaptured: Number(captured[0].n), usageRows: Number(usage[0].n) };
 };
 
-const meter = { queries: 0, installed: false, cpu: null, at: 0, session: null };
+const meter = { queries: 0, installed: false, cpu: null, at: 0, session: null, statements: new Map() };
+
+/** A statement's shape: literals and bind lists folded, so the same query from different runs counts once. */
+const shape = (sql) => sql.replace(/\$\d+|\?/g, '?').replace(/\((\?,\s*)+\?\)/g, '(?..)').replace(/\s+/g, ' ').slice(0, 160);
 
 const post = (session, method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
 
 /** Marks the start of a measurement in this (worker) process: CPU time and SQL queries from now; optionally a CPU profile. */
 const begin = async (app, { profile = false } = {}) => {
   if (!meter.installed) {
-    app.db.connection.on('query', () => void meter.queries++);
+    app.db.connection.on('query', (q) => {
+      meter.queries++;
+      const key = shape(q.sql ?? '');
+      meter.statements.set(key, (meter.statements.get(key) ?? 0) + 1);
+    });
     meter.installed = true;
   }
   if (profile) {
@@ -100,6 +107,7 @@ const begin = async (app, { profile = false } = {}) => {
     await post(meter.session, 'Profiler.start');
   }
   meter.queries = 0;
+  meter.statements.clear();
   meter.cpu = process.cpuUsage();
   meter.at = Date.now();
   return true;
@@ -108,7 +116,8 @@ const begin = async (app, { profile = false } = {}) => {
 /** CPU milliseconds and SQL queries in this process since begin(); the CPU profile is written to `profileFile`. */
 const end = async (app, { profileFile } = {}) => {
   const cpu = process.cpuUsage(meter.cpu);
-  const out = { cpuMs: (cpu.user + cpu.system) / 1000, queries: meter.queries, wallMs: Date.now() - meter.at };
+  const statements = [...meter.statements].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([sql, n]) => ({ n, sql }));
+  const out = { cpuMs: (cpu.user + cpu.system) / 1000, queries: meter.queries, wallMs: Date.now() - meter.at, statements };
   if (meter.session) {
     const { profile } = await post(meter.session, 'Profiler.stop');
     meter.session.disconnect();

@@ -147,6 +147,8 @@ const run = async (options, { log }) => {
           usageRows: done.usageRows,
           workerCpuMsPerRun: round(cpuMs / runIds.length, 2),
           workerQueriesPerRun: round(queries / runIds.length, 1),
+          // The worker's SQL statements by shape, per run (first worker process).
+          statementsPerRun: meters[0].statements.map((s) => ({ perRun: round(s.n / runIds.length, 2), sql: s.sql })),
           phaseMsPerRun: done.phaseMsPerRun,
           startMsPerRun: round(startMs / runIds.length, 2),
         },

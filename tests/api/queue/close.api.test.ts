@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 it('closes the app, with a job active and its workers running, while Redis is down', async () => {
+  const t0 = Date.now();
+  const step = (what: string) => process.stderr.write(`[close test] ${what} at ${Date.now() - t0} ms\n`);
   app = await bootStrapi({ env: { REDIS_URL: redis.url, RUN_WORKERS_IN_PROCESS: 'false' } });
+  step('booted');
   const queues = app.strapi.plugin('queue').service('queues') as any;
   let started!: () => void;
   const running = new Promise<void>((resolve) => (started = resolve));
@@ -31,10 +34,14 @@ it('closes the app, with a job active and its workers running, while Redis is do
   expect(queues.isAvailable()).toBe(true);
   await queues.add('close-test', 'slow', {});
   await running;
+  step('job active');
   await redis.stop();
-  await new Promise((r) => setTimeout(r, 300));
+  // The monitor connection notices the loss (a busy machine may take a moment).
+  for (let i = 0; i < 200 && queues.isAvailable(); i++) await new Promise((r) => setTimeout(r, 50));
   expect(queues.isAvailable()).toBe(false);
   // Without the bound this never resolves (Bull waits for the active job's completion) and the test times out.
+  step('closing');
   await app.close();
+  step('closed');
   app = undefined;
-});
+}, 180_000);
