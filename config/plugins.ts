@@ -47,6 +47,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     prefix: env('QUEUE_PREFIX', 'igny8'),
     // `npm run develop` runs the processors in the API process; `npm start` leaves them to `npm run worker`.
     runWorkers: env.bool('RUN_WORKERS_IN_PROCESS', false),
+    // Unset: 60 s locks and a 30 s stalled check (queue plugin README). Crash tests shorten them.
+    lockDurationMs: env.int('QUEUE_LOCK_DURATION_MS'),
+    stalledIntervalMs: env.int('QUEUE_STALLED_INTERVAL_MS'),
+    shutdownGraceMs: env.int('QUEUE_SHUTDOWN_GRACE_MS', 30000),
   }),
   tenancy: local('tenancy', {
     apiKeyPepper: env('API_KEY_PEPPER', ''),

@@ -104,7 +104,10 @@ export const LEDGER_FUNCTIONS = [
      new_hold_id bigint;
      v_result jsonb;
    BEGIN
-     SELECT plan_credits AS plan, bonus_credits AS bonus, held_credits AS held INTO acct FROM accounts WHERE id = p_account FOR UPDATE;
+     -- NO KEY UPDATE, not UPDATE: a caller's transaction that inserted rows referencing this account holds
+     -- FOR KEY SHARE on it (foreign-key check); FOR UPDATE conflicts with that, so two such transactions
+     -- capturing for the same account deadlocked (AI runs saving content, then capturing, 8 at a time).
+     SELECT plan_credits AS plan, bonus_credits AS bonus, held_credits AS held INTO acct FROM accounts WHERE id = p_account FOR NO KEY UPDATE;
      IF NOT FOUND THEN RETURN jsonb_build_object('status', 'no_account'); END IF;
 
      SELECT request_hash, result INTO prev FROM credit_operations WHERE account_id = p_account AND idempotency_key = p_key;

@@ -25,7 +25,20 @@ export interface QueuePluginConfig {
   redisUrl: string;
   prefix: string;
   runWorkers: boolean;
+  /** Overrides the default 60 s job lock (renewed at half of it) for every queue that does not set its own. */
+  lockDurationMs?: number;
+  /** Overrides the default 30 s stalled-job check interval. */
+  stalledIntervalMs?: number;
+  /** How long close() lets active jobs finish before it drops the connections (they are then handed back as stalled). */
+  shutdownGraceMs: number;
 }
+
+/**
+ * Bull's job options plus `fairnessKey`: jobs of the same key (an account id, say) are interleaved with
+ * other keys' jobs by priority instead of running in arrival order (see domain/fairness.ts). Do not
+ * combine with an explicit `priority`.
+ */
+export type AddOptions = Bull.JobOptions & { fairnessKey?: string | number };
 
 export interface RedisHealth {
   status: 'up' | 'down';

@@ -4,11 +4,15 @@ import Redis, { type RedisOptions } from 'ioredis';
 import createHttpError from 'http-errors';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_JOB_OPTIONS, DEFAULT_QUEUE_SETTINGS } from '../domain/default-job-options';
+import { ADVANCE_LUA, FAIRNESS_KEY_TTL_MS, RESERVE_LUA, fairClockKey, fairnessRedisKeys } from '../domain/fairness';
 import { redactUrl } from '../domain/redact-url';
-import type { QueueCounts, QueueDefinition, QueuePluginConfig, RedisHealth } from '../domain/types';
+import { settleWithin } from '../domain/settle-within';
+import type { AddOptions, QueueCounts, QueueDefinition, QueuePluginConfig, RedisHealth } from '../domain/types';
 
 const NAME = /^[a-z][a-z0-9-]*$/;
 const HEARTBEAT_EVERY_MS = 10_000;
+// With Redis gone, in-flight jobs cannot be completed or handed back anyway: do not wait the full grace.
+const CLOSE_WITHOUT_REDIS_MS = 1_000;
 
 /**
  * The one place that owns Redis and Bull. Plugins `define()` their queues in `register()`; HTTP code
@@ -71,7 +75,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       queue = new Bull(name, {
         prefix: config.prefix,
         defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, ...definition.defaultJobOptions },
-        settings: { ...DEFAULT_QUEUE_SETTINGS, ...definition.settings },
+        settings: { ...DEFAULT_QUEUE_SETTINGS, ...configuredSettings(), ...definition.settings },
         limiter: definition.limiter,
         createClient: (type) => {
           if (type === 'client') return (shared.client ??= connection());
@@ -87,8 +91,50 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     return queue;
   }
 
-  async function add<T>(name: string, jobName: string, data: T, options: Bull.JobOptions = {}) {
-    return get(name).add(jobName, data, options);
+  /** Lock and stall timings from the environment (tests and operators shorten or lengthen them). */
+  function configuredSettings(): Bull.AdvancedSettings {
+    const settings: Bull.AdvancedSettings = {};
+    if (config.lockDurationMs) Object.assign(settings, { lockDuration: config.lockDurationMs, lockRenewTime: Math.floor(config.lockDurationMs / 2) });
+    if (config.stalledIntervalMs) settings.stalledInterval = config.stalledIntervalMs;
+    return settings;
+  }
+
+  /** Reserves `count` consecutive fair priorities for `fairnessKey` in queue `name` (see domain/fairness.ts). */
+  async function reservePriorities(name: string, fairnessKey: string | number, count: number): Promise<number> {
+    const keys = fairnessRedisKeys(config.prefix, name, String(fairnessKey));
+    const client = get(name).client;
+    return Number(await client.eval(RESERVE_LUA, 2, keys.clock, keys.key, count, FAIRNESS_KEY_TTL_MS));
+  }
+
+  async function add<T>(name: string, jobName: string, data: T, options: AddOptions = {}) {
+    const { fairnessKey, ...bullOptions } = options;
+    const queue = get(name);
+    if (fairnessKey !== undefined) bullOptions.priority = await reservePriorities(name, fairnessKey, 1);
+    return queue.add(jobName, data, bullOptions);
+  }
+
+  /**
+   * Many jobs in one round trip (Bull's addBulk). With `fairnessKey`, the batch takes consecutive fair
+   * priorities, so a 10,000-job batch is interleaved with other keys' jobs instead of starving them.
+   */
+  async function addBulk<T>(name: string, jobs: Array<{ name: string; data: T; opts?: Bull.JobOptions }>, { fairnessKey }: { fairnessKey?: string | number } = {}) {
+    const queue = get(name);
+    if (!jobs.length) return [];
+    if (fairnessKey === undefined) return queue.addBulk(jobs);
+    const first = await reservePriorities(name, fairnessKey, jobs.length);
+    return queue.addBulk(jobs.map((job, i) => ({ ...job, opts: { ...job.opts, priority: first + i } })));
+  }
+
+  /** A worker starting a prioritized job moves the queue's fair clock to that job's priority. */
+  function withFairClock(name: string, handler: (job: Bull.Job) => Promise<unknown>) {
+    return async (job: Bull.Job) => {
+      const priority = job.opts.priority;
+      if (priority) {
+        // Best effort: a missed advance only makes the next new key's first job wait a little longer.
+        await job.queue.client.eval(ADVANCE_LUA, 1, fairClockKey(config.prefix, name), priority).catch(() => undefined);
+      }
+      return handler(job);
+    };
   }
 
   function runProcessors() {
@@ -96,7 +142,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     workersStarted = true;
     for (const definition of definitions.values()) {
       for (const [jobName, processor] of Object.entries(definition.processors ?? {})) {
-        get(definition.name).process(jobName, processor.concurrency ?? 1, processor.handler);
+        get(definition.name).process(jobName, processor.concurrency ?? 1, withFairClock(definition.name, processor.handler));
       }
     }
     const beat = () =>
@@ -113,6 +159,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     define,
     get,
     add,
+    addBulk,
     isAvailable,
     definitions: () => [...definitions.values()],
 
@@ -199,17 +246,27 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Graceful shutdown: stop taking jobs, let active ones finish (Bull waits for them), then close
-     * every connection so the process (and jest) can exit.
+     * Graceful shutdown: stop taking jobs and let active ones finish (Bull waits for them), for at most
+     * `shutdownGraceMs` (1 s when Redis is unreachable: Bull's close() then never returns). Past that,
+     * every connection is dropped; the unfinished jobs' locks expire and another worker takes them up as
+     * stalled, so they are handed back rather than lost.
      */
     async close() {
       if (heartbeat) clearInterval(heartbeat);
-      await monitor?.del(`${config.prefix}:workers:${workerId}`).catch(() => undefined);
-      await Promise.all([...queues.values()].map((queue) => queue.close().catch(() => undefined)));
+      const online = isAvailable();
+      if (online) await monitor?.del(`${config.prefix}:workers:${workerId}`).catch(() => undefined);
+      const closing = Promise.all([...queues.values()].map((queue) => queue.close().catch(() => undefined)));
+      const outcome = await settleWithin(closing, online ? config.shutdownGraceMs : Math.min(CLOSE_WITHOUT_REDIS_MS, config.shutdownGraceMs));
+      if (outcome === 'timeout') {
+        strapi.log.warn(`[queue] queues did not close within ${online ? config.shutdownGraceMs : CLOSE_WITHOUT_REDIS_MS} ms${online ? '' : ' (Redis unreachable)'}; disconnecting`);
+      }
       queues.clear();
       // quit() on a disconnected client would wait for a reconnect that may never come.
       await Promise.all(
-        ownedConnections.map((redis) => (redis.status === 'ready' ? redis.quit().catch(() => redis.disconnect()) : redis.disconnect()))
+        ownedConnections.map(async (redis) => {
+          if (redis.status !== 'ready') return redis.disconnect();
+          if ((await settleWithin(redis.quit(), 1000)) === 'timeout') redis.disconnect();
+        })
       );
       ownedConnections.length = 0;
       shared = {};

@@ -1,0 +1,130 @@
+// Runs inside app processes (app-process.js `runModule`) for the `ai` scenario: sets up an account with
+// credits and tasks through the plugins' own services, starts runs the way the tenant API does (reserve
+// + run row + enqueue), and measures a worker process (CPU time, SQL queries) between two marks.
+const { randomUUID } = require('node:crypto');
+
+const TASK_UID = 'api::task.task';
+
+/** Platform keys and base URL at the fake provider, an account with plenty of credits, and one site. */
+const setup = async (app, { openaiBaseUrl, key }) => {
+  const integration = app.plugin('settings').service('integration');
+  await integration.updateGlobal({ openaiBaseUrl, openaiModel: 'gpt-4o-mini' });
+  await integration.setGlobalKey('openai', key);
+  const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const name = `bench${Date.now()}`;
+  const user = await app.plugin('users-permissions').service('user').add({ username: name, email: `${name}@bench.local`, password: 'Bench-pass-2026', provider: 'local', confirmed: true, blocked: false, role: role.id });
+  const account = await app.plugin('tenancy').service('accounts').createForOwner({ userId: user.id, name: 'Bench AI account' });
+  await app.plugin('credits').service('ledger').grant({ accountId: account.id, idempotencyKey: `bench-grant:${randomUUID()}`, pool: 'bonus', amount: 10_000_000, type: 'purchase' });
+  const site = await app.db.query('api::site.site').create({ data: { name: 'Bench site', domain: `bench-${Date.now()}.example.com`, account: account.id } });
+  return { accountId: account.id, siteId: site.id };
+};
+
+/** `count` tasks ready for generate_content. Returns their documentIds. */
+const createTasks = async (app, { accountId, siteId, count, tag }) => {
+  const ids = [];
+  for (let i = 0; i < count; i++) {
+    const task = await app.db.query(TASK_UID).create({ data: { title: `Bench ${tag} ${i}`, keywords: [`bench ${i}`, 'second keyword'], wordCountTarget: 1000, site: siteId, account: accountId } });
+    ids.push(task.documentId);
+  }
+  return ids;
+};
+
+/** Global pause or resume of a queue (every worker process stops or starts taking its jobs). */
+const setPaused = async (app, { queue, paused }) => {
+  const q = app.plugin('queue').service('queues').get(queue);
+  if (paused) await q.pause();
+  else await q.resume();
+  return true;
+};
+
+/** Starts one generate_content run per task, `parallel` at a time, as the tenant API does. Returns run ids. */
+const startRuns = async (app, { accountId, taskIds, parallel = 16 }) => {
+  const runs = app.plugin('ai').service('runs');
+  const out = [];
+  const started = Date.now();
+  for (let i = 0; i < taskIds.length; i += parallel) {
+    const batch = await Promise.all(
+      taskIds.slice(i, i + parallel).map((id) => runs.start({ accountId, function: 'generate_content', recordIds: [id], provider: 'openai-chat', idempotencyKey: `bench-${id}`, requestedBy: 'system' }))
+    );
+    out.push(...batch.map((b) => b.run.id));
+  }
+  return { runIds: out, ms: Date.now() - started };
+};
+
+/** Waits until none of the runs is queued or running; returns counts by status, phase means and credits. */
+const waitRuns = async (app, { runIds, timeoutMs }) => {
+  const knex = app.db.connection;
+  const table = app.db.metadata.get('plugin::ai.ai-task-log').tableName;
+  const started = Date.now();
+  for (;;) {
+    const [{ open }] = await knex(table).whereIn('id', runIds).whereIn('status', ['queued', 'running']).count({ open: '*' });
+    if (Number(open) === 0) break;
+    if (Date.now() - started > timeoutMs) throw new Error(`${open} runs still open after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const doneAt = Date.now();
+  const rows = await knex(table).whereIn('id', runIds).select('status', 'phases', 'credits', 'hold_id', 'attempts');
+  const statuses = {};
+  const phaseMs = {};
+  let credits = 0;
+  let attempts = 0;
+  for (const row of rows) {
+    statuses[row.status] = (statuses[row.status] ?? 0) + 1;
+    credits += Number(row.credits ?? 0);
+    attempts += Number(row.attempts ?? 0);
+    const phases = typeof row.phases === 'string' ? JSON.parse(row.phases) : row.phases;
+    for (const p of phases ?? []) phaseMs[p.name] = (phaseMs[p.name] ?? 0) + Number(p.ms ?? 0);
+  }
+  for (const k of Object.keys(phaseMs)) phaseMs[k] = Math.round((phaseMs[k] / rows.length) * 100) / 100;
+  const holds = rows.map((r) => r.hold_id).filter(Boolean);
+  const captured = holds.length ? await knex('credit_holds').whereIn('id', holds).andWhere('status', 'captured').count({ n: '*' }) : [{ n: 0 }];
+  const usage = holds.length ? await knex('credit_usage_logs').whereIn('hold_id', holds).count({ n: '*' }) : [{ n: 0 }];
+  return { doneAt, statuses, phaseMsPerRun: phaseMs, credits, attempts, holdsCaptured: Number(captured[0].n), usageRows: Number(usage[0].n) };
+};
+
+const meter = { queries: 0, installed: false, cpu: null, at: 0, session: null, statements: new Map() };
+
+/** A statement's shape: literals and bind lists folded, so the same query from different runs counts once. */
+const shape = (sql) => sql.replace(/\$\d+|\?/g, '?').replace(/\((\?,\s*)+\?\)/g, '(?..)').replace(/\s+/g, ' ').slice(0, 160);
+
+const post = (session, method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+
+/** Marks the start of a measurement in this (worker) process: CPU time and SQL queries from now; optionally a CPU profile. */
+const begin = async (app, { profile = false } = {}) => {
+  if (!meter.installed) {
+    app.db.connection.on('query', (q) => {
+      meter.queries++;
+      const key = shape(q.sql ?? '');
+      meter.statements.set(key, (meter.statements.get(key) ?? 0) + 1);
+    });
+    meter.installed = true;
+  }
+  if (profile) {
+    const inspector = require('node:inspector');
+    meter.session = new inspector.Session();
+    meter.session.connect();
+    await post(meter.session, 'Profiler.enable');
+    await post(meter.session, 'Profiler.start');
+  }
+  meter.queries = 0;
+  meter.statements.clear();
+  meter.cpu = process.cpuUsage();
+  meter.at = Date.now();
+  return true;
+};
+
+/** CPU milliseconds and SQL queries in this process since begin(); the CPU profile is written to `profileFile`. */
+const end = async (app, { profileFile } = {}) => {
+  const cpu = process.cpuUsage(meter.cpu);
+  const statements = [...meter.statements].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([sql, n]) => ({ n, sql }));
+  const out = { cpuMs: (cpu.user + cpu.system) / 1000, queries: meter.queries, wallMs: Date.now() - meter.at, statements };
+  if (meter.session) {
+    const { profile } = await post(meter.session, 'Profiler.stop');
+    meter.session.disconnect();
+    meter.session = null;
+    if (profileFile) require('node:fs').writeFileSync(profileFile, JSON.stringify(profile));
+  }
+  return out;
+};
+
+module.exports = { setup, createTasks, setPaused, startRuns, waitRuns, begin, end };

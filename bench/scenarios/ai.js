@@ -1,0 +1,196 @@
+// AI runs per second through the whole path (reserve, Bull, provider call through the official OpenAI SDK,
+// parse + schema check, save, capture, run log) against a zero-latency fake OpenAI, with one and two
+// worker processes, beside plain Bull processing empty jobs on the same Redis, same concurrency, same
+// number of processes, in the same run. Also CPU and SQL queries per run in the worker processes, and the
+// run log's mean time per phase.
+const { fork } = require('node:child_process');
+const os = require('node:os');
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+const Bull = require('bull');
+const { prepareServices, compileApp, ROOT } = require('../lib/env');
+const { startApp } = require('../lib/app');
+const { round, table } = require('../lib/stats');
+const { tsRequire } = require('../lib/ts-require');
+
+const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2' };
+const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--profile]`;
+const TARGET = 300;
+const PROBE = path.join(__dirname, '..', 'lib', 'ai-probe.js');
+const EMPTY_WORKER = path.join(__dirname, '..', 'lib', 'bull-empty-worker.js');
+
+
+/** Plain Bull: `jobs` empty jobs added while paused, then `processes` processes at `concurrency` drain them. */
+const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, log }) => {
+  const name = `bench-empty-${processes}-${Date.now()}`;
+  const queue = new Bull(name, redisUrl, { prefix });
+  await queue.pause();
+  for (let i = 0; i < jobs; i += 1000) {
+    await queue.addBulk(Array.from({ length: Math.min(1000, jobs - i) }, () => ({ data: {}, opts: { removeOnComplete: true } })));
+  }
+  const children = await Promise.all(
+    Array.from({ length: processes }, () =>
+      new Promise((resolve, reject) => {
+        const child = fork(EMPTY_WORKER, [], { env: { ...process.env, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, BENCH_QUEUE: name, BENCH_CONCURRENCY: String(concurrency) }, stdio: ['ignore', 2, 2, 'ipc'] });
+        child.once('message', (m) => (m.ready ? resolve(child) : reject(new Error('empty worker failed'))));
+        child.once('exit', (code) => reject(new Error(`empty worker exited (${code})`)));
+      })
+    )
+  );
+  const ask = (child, message, key) => new Promise((resolve) => {
+    const on = (m) => {
+      if (m[key] !== undefined) {
+        child.off('message', on);
+        resolve(m[key]);
+      }
+    };
+    child.on('message', on);
+    child.send(message);
+  });
+  await Promise.all(children.map((c) => ask(c, 'begin', 'begun')));
+  log(`  plain Bull: ${jobs} empty jobs, ${processes} process(es) x concurrency ${concurrency}`);
+  const started = Date.now();
+  await queue.resume();
+  for (;;) {
+    const counts = await queue.getJobCounts();
+    if (counts.waiting + counts.active + counts.delayed === 0) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const elapsedMs = Date.now() - started;
+  const reports = await Promise.all(children.map((c) => ask(c, 'report', 'report')));
+  await Promise.all(children.map((c) => new Promise((resolve) => { c.once('exit', resolve); c.send('stop'); })));
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  await queue.close();
+  const done = reports.reduce((n, r) => n + r.done, 0);
+  const cpuMs = reports.reduce((n, r) => n + r.cpuMs, 0);
+  return { jobs: done, elapsedMs, perSecond: (done / elapsedMs) * 1000, cpuMsPerJob: cpuMs / done };
+};
+
+const run = async (options, { log }) => {
+  const opts = { ...defaults, ...options };
+  for (const key of ['runs', 'jobs', 'concurrency']) {
+    opts[key] = Number(opts[key]);
+    if (!Number.isInteger(opts[key]) || opts[key] < 1) throw new Error(`--${key} must be a whole number, at least 1`);
+  }
+  const workerCounts = String(opts.workers).split(',').map(Number);
+  if (workerCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 4)) throw new Error('--workers must list process counts between 1 and 4, e.g. 1,2');
+  const result = {
+    scenario: 'ai',
+    startedAt: new Date().toISOString(),
+    machine: { cpus: os.availableParallelism?.() ?? os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, loadAverage: os.loadavg().map((l) => round(l, 1)) },
+    config: { ...opts, workers: workerCounts },
+    target: { runsPerSecondOneWorker: TARGET },
+    results: [],
+  };
+  const { startFakeLlm } = tsRequire(path.join(ROOT, 'tests', 'helpers', 'fake-llm.ts'));
+  const key = `sk-bench-${randomBytes(12).toString('hex')}`;
+  const fake = await startFakeLlm({ openai: [key], anthropic: [] });
+  log('starting PostgreSQL and Redis');
+  const services = await prepareServices({ log });
+  const prefix = `igny8bench${process.pid}`;
+  const env = {
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    QUEUE_PREFIX: prefix,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CRON_ENABLED: 'false',
+    SEED_DEMO_DATA: 'false',
+    ADMIN_EMAIL: '',
+    // The per-provider rate limit (3,000 requests/min by default) would cap the bench at 50 runs/s.
+    AI_RPM_OPENAI_CHAT: '0',
+    AI_WORKER_CONCURRENCY: String(opts.concurrency),
+  };
+  let control;
+  const workers = [];
+  try {
+    log('compiling the app');
+    const distDir = compileApp();
+    log('booting the control process (API side: setup, reserve + enqueue, no processors)');
+    control = await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'false' } });
+    const probe = (app, fn, args) => app.call('runModule', { file: PROBE, fn, args });
+    const { accountId, siteId } = await probe(control, 'setup', { openaiBaseUrl: fake.openaiBaseUrl, key });
+
+    for (const processes of workerCounts) {
+      log(`--- ${processes} worker process(es)`);
+      const baseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.jobs, processes, concurrency: opts.concurrency, log });
+
+      log(`  creating ${opts.runs} tasks`);
+      const taskIds = await probe(control, 'createTasks', { accountId, siteId, count: opts.runs, tag: `w${processes}` });
+      await probe(control, 'setPaused', { queue: 'ai', paused: true });
+      log(`  starting ${opts.runs} runs (reserve + run row + enqueue) while the queue is paused`);
+      const { runIds, ms: startMs } = await probe(control, 'startRuns', { accountId, taskIds });
+      log(`  booting ${processes} worker process(es)`);
+      while (workers.length < processes) workers.push(await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'true' } }));
+      await Promise.all(workers.map((w) => probe(w, 'begin', { profile: Boolean(opts.profile) })));
+      fake.reset();
+      log('  resuming the queue');
+      const started = Date.now();
+      await probe(control, 'setPaused', { queue: 'ai', paused: false });
+      const done = await probe(control, 'waitRuns', { runIds, timeoutMs: 15 * 60_000 });
+      const elapsedMs = done.doneAt - started;
+      const profileFile = (i) => (opts.profile ? path.join(__dirname, '..', 'results', `ai-worker${i + 1}-of-${processes}.cpuprofile`) : undefined);
+      if (opts.profile) require('node:fs').mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
+      const meters = await Promise.all(workers.map((w, i) => probe(w, 'end', { profileFile: profileFile(i) })));
+      const cpuMs = meters.reduce((n, m) => n + m.cpuMs, 0);
+      const queries = meters.reduce((n, m) => n + m.queries, 0);
+      const calls = fake.seen.filter((s) => s.api === 'openai-chat').length;
+      const entry = {
+        workers: processes,
+        concurrency: opts.concurrency,
+        ai: {
+          runs: runIds.length,
+          elapsedMs,
+          runsPerSecond: round((runIds.length / elapsedMs) * 1000, 1),
+          statuses: done.statuses,
+          providerCalls: calls,
+          holdsCaptured: done.holdsCaptured,
+          usageRows: done.usageRows,
+          workerCpuMsPerRun: round(cpuMs / runIds.length, 2),
+          workerQueriesPerRun: round(queries / runIds.length, 1),
+          // The worker's SQL statements by shape, per run (first worker process).
+          statementsPerRun: meters[0].statements.map((s) => ({ perRun: round(s.n / runIds.length, 2), sql: s.sql })),
+          phaseMsPerRun: done.phaseMsPerRun,
+          startMsPerRun: round(startMs / runIds.length, 2),
+        },
+        bull: { jobs: baseline.jobs, elapsedMs: baseline.elapsedMs, jobsPerSecond: round(baseline.perSecond, 0), cpuMsPerJob: round(baseline.cpuMsPerJob, 3) },
+        loadAverage: os.loadavg().map((l) => round(l, 1)),
+      };
+      result.results.push(entry);
+      log(`  ${entry.ai.runsPerSecond} runs/s (${JSON.stringify(done.statuses)}), plain Bull ${entry.bull.jobsPerSecond} jobs/s`);
+    }
+    const one = result.results.find((r) => r.workers === 1);
+    result.meets = one ? { runsPerSecondOneWorker: one.ai.runsPerSecond >= TARGET } : null;
+    const text = [
+      `AI runs (generate_content, one provider call each) against a zero-latency fake OpenAI, concurrency ${opts.concurrency} per worker process,`,
+      `beside plain Bull processing empty jobs on the same Redis. Target: >= ${TARGET} runs/s with one worker. Load average at start: ${result.machine.loadAverage.join(', ')}`,
+      '',
+      table(
+        [
+          { key: 'path', title: 'path', align: 'left' },
+          { key: 'workers', title: 'workers' },
+          { key: 'n', title: 'jobs' },
+          { key: 'seconds', title: 'seconds' },
+          { key: 'rate', title: 'per s' },
+          { key: 'cpu', title: 'worker CPU ms/job' },
+          { key: 'queries', title: 'SQL/run' },
+          { key: 'ok', title: 'outcome', align: 'left' },
+          { key: 'load', title: 'load avg after', align: 'left' },
+        ],
+        result.results.flatMap((r) => [
+          { path: 'AI runs (whole path)', workers: r.workers, n: r.ai.runs, seconds: round(r.ai.elapsedMs / 1000, 1), rate: r.ai.runsPerSecond, cpu: r.ai.workerCpuMsPerRun, queries: r.ai.workerQueriesPerRun, ok: `${JSON.stringify(r.ai.statuses)} captured ${r.ai.holdsCaptured}, usage rows ${r.ai.usageRows}, calls ${r.ai.providerCalls}`, load: r.loadAverage.join(', ') },
+          { path: 'plain Bull, empty jobs', workers: r.workers, n: r.bull.jobs, seconds: round(r.bull.elapsedMs / 1000, 1), rate: r.bull.jobsPerSecond, cpu: r.bull.cpuMsPerJob, queries: '-', ok: '', load: '' },
+        ])
+      ),
+      '',
+      'Mean ms per run phase (run log): ' + result.results.map((r) => `${r.workers} worker(s): ${Object.entries(r.ai.phaseMsPerRun).map(([k, v]) => `${k} ${v}`).join(', ')}`).join(' | '),
+    ].join('\n');
+    return { result, text };
+  } finally {
+    for (const w of workers) await w.stop().catch(() => undefined);
+    await control?.stop().catch(() => undefined);
+    await services.stop();
+    await fake.close();
+  }
+};
+
+module.exports = { description: 'AI runs/s through the whole path (1 and 2 worker processes) beside plain Bull empty jobs', usage, run };
