@@ -91,6 +91,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     backoffMaxMs: env.int('PUBLISHING_BACKOFF_MAX_MS', 600000),
     leaseMs: env.int('PUBLISHING_LEASE_MS', 60000),
     scheduleEveryMs: env.int('PUBLISHING_SCHEDULE_EVERY_MS', 60000),
+    alertFailedSyncsToday: env.int('PUBLISHING_ALERT_FAILED_SYNCS_TODAY', 10),
   }),
   ai: local('ai', {
     workerConcurrency: env.int('AI_WORKER_CONCURRENCY', 8),
@@ -110,6 +111,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     keepBodiesDays: env.int('AI_KEEP_BODIES_DAYS', 14),
     trimEveryMs: env.int('AI_TRIM_EVERY_MS', 3600000),
     holdTtlSeconds: env.int('AI_HOLD_TTL_SECONDS', 21600),
+    alertFailedRunsToday: env.int('AI_ALERT_FAILED_RUNS_TODAY', 1),
   }),
   'bulk-actions': local('bulk-actions'),
   'import-export': local('import-export'),

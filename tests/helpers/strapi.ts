@@ -11,6 +11,8 @@ export interface TestApp {
   strapi: Core.Strapi;
   request: () => supertest.Agent;
   databaseUrl: string;
+  /** This app's Bull key prefix; worker processes started for it must use the same one. */
+  queuePrefix: string;
   close: () => Promise<void>;
 }
 
@@ -30,7 +32,9 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
   const url = new URL(server);
   url.pathname = `/${database}`;
   const saved: Record<string, string | undefined> = {};
-  const env = { DATABASE_URL: url.toString(), ...options.env };
+  // Its own queues too: a file whose app outlives it (a boot that timed out) must not take the next
+  // file's jobs, and Bull remembers job ids per prefix.
+  const env = { DATABASE_URL: url.toString(), QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'igny8test'}_${database}`, ...options.env };
   for (const [k, v] of Object.entries(env)) {
     saved[k] = process.env[k];
     process.env[k] = v;
@@ -47,6 +51,7 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
   return {
     strapi,
     databaseUrl: url.toString(),
+    queuePrefix: env.QUEUE_PREFIX,
     request: () => supertest.agent(strapi.server.httpServer),
     close: async () => {
       await strapi.destroy();

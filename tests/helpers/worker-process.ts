@@ -29,7 +29,7 @@ process.on('exit', () => {
  * HTTP server, on the test app's database (`databaseUrl`) and the given Redis, running the processors.
  * Resolves once the worker logged that its processors run.
  */
-export const startWorkerProcess = async ({ databaseUrl, redisUrl, env = {}, timeoutMs = 90_000 }: { databaseUrl: string; redisUrl: string; env?: Record<string, string>; timeoutMs?: number }): Promise<WorkerProcess> => {
+export const startWorkerProcess = async ({ databaseUrl, redisUrl, queuePrefix, env = {}, timeoutMs = 90_000 }: { databaseUrl: string; redisUrl: string; queuePrefix: string; env?: Record<string, string>; timeoutMs?: number }): Promise<WorkerProcess> => {
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'worker.js')], {
     cwd: ROOT,
     detached: true,
@@ -40,6 +40,7 @@ export const startWorkerProcess = async ({ databaseUrl, redisUrl, env = {}, time
       REDIS_URL: redisUrl,
       STRAPI_DIST_DIR: process.env.TEST_DIST_DIR,
       RUN_WORKERS_IN_PROCESS: 'false',
+      QUEUE_PREFIX: queuePrefix,
       ...env,
     },
   });

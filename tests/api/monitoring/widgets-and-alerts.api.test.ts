@@ -229,6 +229,41 @@ describe('alerts', () => {
     expect(result.resolved).not.toContain('test-flaky:1');
   });
 
+  it('AI runs and WordPress syncs: the owning plugins register their widget figures and alerts (thresholds from their config)', async () => {
+    const figure = async (id: string) => (await widget('activity')).metrics.find((m: any) => m.id === id)?.value;
+    const [running0, failed7d0, syncs0] = [await figure('ai-runs-running'), await figure('ai-runs-failed-7d'), await figure('wp-syncs-failed-today')];
+    expect([running0, failed7d0, syncs0].every((v) => typeof v === 'number')).toBe(true);
+    // A Support Agent reads AI runs and publishing: the figures are there; a Billing Administrator reads neither.
+    const billing = (await widget('activity', await staffToken(app, 'igny8-billing-admin'))).metrics.map((m: any) => m.id);
+    expect(billing).not.toContain('ai-runs-failed-7d');
+    expect(billing).not.toContain('wp-syncs-failed-today');
+
+    const runs = (status: string, n: number, createdAt = new Date()) =>
+      knex()('ai_task_logs').insert(Array.from({ length: n }, (_, i) => ({ document_id: `mon-${status}-${createdAt.getTime()}-${i}`, function: 'generate_content', account_id: 1, idempotency_key: `mon-${status}-${createdAt.getTime()}-${i}`, status, created_at: createdAt, updated_at: createdAt })));
+    await runs('running', 2);
+    await runs('failed', 1, new Date(Date.now() - 3 * 86400_000));
+    expect(await figure('ai-runs-running')).toBe(running0 + 2);
+    expect(await figure('ai-runs-failed-7d')).toBe(failed7d0 + 1);
+    // Failed 3 days ago is not "today": no AI alert yet.
+    expect((await evaluate()).fired.filter((k: string) => k.startsWith('ai-runs-failed'))).toEqual([]);
+    await runs('failed', 1);
+    const fired = (await evaluate()).fired;
+    expect(fired.filter((k: string) => k.startsWith('ai-runs-failed'))).toHaveLength(1);
+    // Once per condition: still failing, nothing new.
+    expect((await evaluate()).fired.filter((k: string) => k.startsWith('ai-runs-failed'))).toEqual([]);
+
+    // WordPress: more than 10 failed attempts today (the default threshold) fires; 10 do not.
+    const syncs = (n: number) => knex()('publishing_sync_events').insert(Array.from({ length: n }, (_, i) => ({ document_id: `mon-sync-${Date.now()}-${i}`, integration_id: 1, action: 'publish', success: false, created_at: new Date(), updated_at: new Date() })));
+    await knex()('publishing_sync_events').where({ success: false }).del();
+    await syncs(10);
+    expect(await figure('wp-syncs-failed-today')).toBe(10);
+    expect((await evaluate()).fired.filter((k: string) => k.startsWith('wp-syncs-failed'))).toEqual([]);
+    await syncs(1);
+    expect((await evaluate()).fired.filter((k: string) => k.startsWith('wp-syncs-failed'))).toHaveLength(1);
+    const active = (await as(app, admin).get('/monitoring/alerts?status=active')).body.data.find((a: any) => a.rule === 'wp-syncs-failed');
+    expect(active.details).toEqual({ failed: 11, threshold: 10 });
+  });
+
   it('needs the permissions', async () => {
     const support = await staffToken(app, 'igny8-support-agent');
     expect((await as(app, support).get('/monitoring/alerts')).status).toBe(200);

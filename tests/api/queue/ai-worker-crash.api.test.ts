@@ -54,7 +54,7 @@ const lastTransactionId = async () => Number((await app.strapi.db.connection('cr
 const deductionsSince = async (id: number) =>
   app.strapi.db.connection('credit_transactions').where({ account_id: A.accountId, type: 'deduction' }).andWhere('id', '>', id).select('amount');
 const worker = async () => {
-  const w = await startWorkerProcess({ databaseUrl: app.databaseUrl, redisUrl: redis.url, env });
+  const w = await startWorkerProcess({ databaseUrl: app.databaseUrl, redisUrl: redis.url, queuePrefix: app.queuePrefix, env });
   workers.push(w);
   return w;
 };

@@ -50,7 +50,7 @@ const publish = async (documentId: string) => {
   return res.body.data.id as number;
 };
 const worker = async () => {
-  const w = await startWorkerProcess({ databaseUrl: app.databaseUrl, redisUrl: redis.url, env });
+  const w = await startWorkerProcess({ databaseUrl: app.databaseUrl, redisUrl: redis.url, queuePrefix: app.queuePrefix, env });
   workers.push(w);
   return w;
 };

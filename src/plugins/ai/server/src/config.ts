@@ -21,6 +21,8 @@ export interface AiConfig {
   trimEveryMs: number;
   /** Hold lifetime: a run not settled by then has its credits released by the credits plugin. */
   holdTtlSeconds: number;
+  /** The monitoring alert fires when at least this many runs failed today (0: never). */
+  alertFailedRunsToday: number;
 }
 
 export default {
@@ -37,11 +39,12 @@ export default {
     keepBodiesDays: 14,
     trimEveryMs: 60 * 60_000,
     holdTtlSeconds: 6 * 3600,
+    alertFailedRunsToday: 1,
   }),
   validator(config: AiConfig) {
     const positive = ['workerConcurrency', 'attempts', 'backoffBaseMs', 'backoffMaxMs', 'requestTimeoutMs', 'keepBodiesDays', 'trimEveryMs', 'holdTtlSeconds'] as const;
     for (const key of positive) if (!Number.isInteger(config[key]) || config[key] < 1) throw new Error(`ai.${key} must be a positive integer`);
-    for (const key of ['sdkMaxRetries', 'schemaRetries', 'rateLimitMaxWaitMs'] as const) {
+    for (const key of ['sdkMaxRetries', 'schemaRetries', 'rateLimitMaxWaitMs', 'alertFailedRunsToday'] as const) {
       if (!Number.isInteger(config[key]) || config[key] < 0) throw new Error(`ai.${key} must be a non-negative integer`);
     }
     for (const [name, rpm] of Object.entries(config.rateLimits ?? {})) {

@@ -9,6 +9,7 @@ import { openaiChat } from './providers/openai-chat';
 import { openaiImages } from './providers/openai-images';
 import { QUEUE, RUN_JOB, RUN_UID, TRIM_JOB } from './utils/constants';
 import { getService } from './utils/get-service';
+import { registerMonitoringFigures } from './monitoring-figures';
 import { runAiJob } from './run-ai-job';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -32,6 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       [TRIM_JOB]: { concurrency: 1, handler: () => getService(strapi, 'runs').trimBodies() },
     },
   });
+
+  registerMonitoringFigures(strapi);
 
   // Runs are served by our own resolvers (scoped to the account), never by shadow CRUD.
   const graphql = strapi.plugin('graphql');

@@ -15,6 +15,8 @@ export interface PublishingConfig {
   leaseMs: number;
   /** How often due scheduled content is published (repeatable job, once per tick cluster-wide). */
   scheduleEveryMs: number;
+  /** The monitoring alert fires when more than this many sync attempts failed today. */
+  alertFailedSyncsToday: number;
 }
 
 export default {
@@ -28,12 +30,14 @@ export default {
     backoffMaxMs: 10 * 60_000,
     leaseMs: 60_000,
     scheduleEveryMs: 60_000,
+    alertFailedSyncsToday: 10,
   }),
   validator(config: PublishingConfig) {
     const positive = ['requestTimeoutMs', 'perSiteConcurrency', 'workerConcurrency', 'attempts', 'backoffBaseMs', 'backoffMaxMs', 'leaseMs', 'scheduleEveryMs'] as const;
     for (const key of positive) {
       if (!Number.isInteger(config[key]) || config[key] < 1) throw new Error(`publishing.${key} must be a positive integer`);
     }
+    if (!Number.isInteger(config.alertFailedSyncsToday) || config.alertFailedSyncsToday < 0) throw new Error('publishing.alertFailedSyncsToday must be a non-negative integer');
     if (config.scheduleEveryMs < 1000) throw new Error('publishing.scheduleEveryMs must be at least 1000');
     if (process.env.NODE_ENV === 'production' && config.allowedHosts) {
       // Allowed, but loud: an allow-list in production lets tenants reach those hosts over http.

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getQueueService } from '../../../queue/server/src/utils/get-service';
 import { nextDelay } from './domain/backoff';
+import { registerMonitoringFigures } from './monitoring-figures';
 import { QUEUE, UID } from './utils/constants';
 import { getService } from './utils/get-service';
 
@@ -22,6 +23,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       schedule: { concurrency: 1, handler: () => getService(strapi, 'scheduler').tick() },
     },
   });
+
+  registerMonitoringFigures(strapi);
 
   // Never through shadow CRUD: integrations hold credentials; history is served by our own resolvers.
   const graphql = strapi.plugin('graphql');

@@ -4,17 +4,17 @@ import type { Status } from '../domain/status';
 
 const INTEGRATION = 'plugin::publishing.site-integration';
 const TEXT_PROVIDERS = ['openai', 'anthropic'];
+const AI_RUN_LOG = 'plugin::ai.ai-task-log';
 
 /**
- * The AI plugin's run log, if it is installed: a content type of the `ai` plugin whose name mentions
- * runs, or a plain `ai_runs` table. Its shape is not ours, so only `status` and the creation time are
- * read, and anything unexpected makes the figures "not available" rather than an error.
+ * The AI plugin's run log (`plugin::ai.ai-task-log`), if that plugin is installed. Its shape is not ours,
+ * so only `status` and the creation time are read, and anything unexpected makes the figures "not
+ * available" rather than an error.
  */
 const aiRunFigures = async (strapi: Core.Strapi): Promise<{ available: false } | { available: true; total: number; failed: number }> => {
   const knex = strapi.db.connection;
-  const uid = Object.keys(strapi.contentTypes).find((u) => /^plugin::ai\.[a-z-]*run/.test(u));
-  const tableName = uid ? (strapi.db.metadata.get(uid as any) as any).tableName : (await knex.raw(`SELECT to_regclass('ai_runs') AS t`)).rows[0].t ? 'ai_runs' : null;
-  if (!tableName) return { available: false };
+  if (!(AI_RUN_LOG in strapi.contentTypes)) return { available: false };
+  const tableName = (strapi.db.metadata.get(AI_RUN_LOG as any) as any).tableName;
   try {
     const { rows } = await knex.raw(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('failed', 'error'))::int AS failed FROM ?? WHERE created_at >= now() - interval '24 hours'`,
