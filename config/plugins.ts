@@ -88,6 +88,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     leaseMs: env.int('PUBLISHING_LEASE_MS', 60000),
     scheduleEveryMs: env.int('PUBLISHING_SCHEDULE_EVERY_MS', 60000),
   }),
+  audit: local('audit', {
+    retentionDays: env.int('AUDIT_RETENTION_DAYS', 365),
+    purgeEveryMs: env.int('AUDIT_PURGE_EVERY_MS', 86400000),
+  }),
   'bulk-actions': local('bulk-actions'),
   monitoring: local('monitoring', {
     health: {

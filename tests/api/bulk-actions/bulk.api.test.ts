@@ -30,6 +30,13 @@ const insertRows = async (uid: string, accountId: number, count: number, columns
   return ids;
 };
 
+/** Makes a text column unique per row (`<value> <id>`), so rows inserted together are not unique-within twins. */
+const distinct = async (uid: string, ids: number[], field: string) => {
+  const meta: any = app.strapi.db.metadata.get(uid);
+  await app.strapi.db.connection.raw(`UPDATE ?? SET ?? = ?? || ' ' || id WHERE id = ANY(?::int[])`, [meta.tableName, field, field, ids]);
+  return ids;
+};
+
 const ofAccount = (tenant: Tenant, extra: Record<string, unknown> = {}) => ({ $and: [{ account: { documentId: { $eq: tenant.accountDocumentId } } }, extra] });
 const selectAll = (uid: string, filters: Record<string, unknown>) => ({ uid, query: { filters } });
 const count = async (uid: string, where: Record<string, unknown>) => Number(await app.strapi.db.query(uid as any).count({ where }));
@@ -96,8 +103,8 @@ describe('bulk actions', () => {
 
   describe('soft delete and restore over a filter', () => {
     it('needs a reason, trashes the matching rows, and restores them from the trash', async () => {
-      await insertRows(KEYWORD, a.accountId, 30, { keyword: 'pending kw', status: 'pending' });
-      await insertRows(KEYWORD, a.accountId, 10, { keyword: 'active kw', status: 'active' });
+      await distinct(KEYWORD, await insertRows(KEYWORD, a.accountId, 30, { keyword: 'pending kw', status: 'pending' }), 'keyword');
+      await distinct(KEYWORD, await insertRows(KEYWORD, a.accountId, 10, { keyword: 'active kw', status: 'active' }), 'keyword');
       const selection = selectAll(KEYWORD, ofAccount(a, { status: { $eq: 'pending' } }));
 
       const noReason = await admin.post('/bulk-actions/run', { action: 'soft-delete', selection });
@@ -115,6 +122,31 @@ describe('bulk actions', () => {
       const restore = await admin.post('/bulk-actions/run', { action: 'restore', selection });
       expect(restore.body.data).toMatchObject({ status: 'completed', matched: 30, changed: 30 });
       expect(await count(KEYWORD, { account: { id: a.accountId }, status: 'pending', deletedAt: { $null: true } })).toBe(30);
+    });
+  });
+
+  describe('restore keeps unique-within', () => {
+    it('refuses a row whose twin is live, brings back only the first of trashed twins, and reports the rest', async () => {
+      const now = new Date();
+      // "Boots" is live in account A; one trashed twin of it, and two trashed "Laces" (twins of each other).
+      const [live] = await insertRows(KEYWORD, a.accountId, 1, { keyword: 'Boots', status: 'reviewed' });
+      const [twin] = await insertRows(KEYWORD, a.accountId, 1, { keyword: ' boots ', status: 'reviewed', deleted_at: now });
+      const [laces1, laces2] = await insertRows(KEYWORD, a.accountId, 2, { keyword: 'Laces', status: 'reviewed', deleted_at: now });
+      // Account B's trashed "Boots" is not a twin of A's: the rule is per account.
+      const [other] = await insertRows(KEYWORD, b.accountId, 1, { keyword: 'Boots', status: 'reviewed', deleted_at: now });
+      const selection = { uid: KEYWORD, query: { filters: { status: { $eq: 'reviewed' } } } };
+
+      const run = await admin.post('/bulk-actions/run', { action: 'restore', selection });
+      expect(run.status).toBe(200);
+      expect(run.body.data).toMatchObject({ status: 'completed', matched: 4, changed: 2, failed: 2 });
+      const alive = await app.strapi.db.query(KEYWORD).findMany({ where: { id: { $in: [live, twin, laces1, laces2, other] }, deletedAt: { $null: true } }, select: ['id'] });
+      expect(alive.map((r: any) => r.id).sort((x: number, y: number) => x - y)).toEqual([live, laces1, other].sort((x, y) => x - y));
+
+      const report = await admin.get(`/bulk-actions/runs/${run.body.data.id}/failures.csv`);
+      const lines = report.text.trim().split('\r\n');
+      expect(lines).toHaveLength(3);
+      expect(lines.slice(1).map((l) => Number(l.split(',')[0])).sort((x, y) => x - y)).toEqual([twin, laces2].sort((x, y) => x - y));
+      expect(lines[1]).toContain('already exists');
     });
   });
 

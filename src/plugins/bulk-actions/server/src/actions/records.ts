@@ -49,7 +49,7 @@ const softDelete = (strapi: Core.Strapi): BulkActionDefinition<Record<string, ne
 const restore = (strapi: Core.Strapi): BulkActionDefinition<Record<string, never>> => ({
   id: 'restore',
   label: 'Restore from trash',
-  description: 'Clears deletedAt on trashed rows matching the selection.',
+  description: 'Clears deletedAt on trashed rows matching the selection; a row whose unique twin is live, or that a restore guard vetoes, is skipped and reported.',
   contentTypes: (uid) => softDeletes(strapi)(uid),
   scope: 'trash',
   params: z.object({}).strict(),
@@ -57,7 +57,7 @@ const restore = (strapi: Core.Strapi): BulkActionDefinition<Record<string, never
   permission: PERMISSIONS.delete,
   cmAction: 'delete',
   undoable: { by: 'soft-delete' },
-  handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { deletedAt: null }, adminUserId: ctx.adminUserId }),
+  handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').restore({ trx, uid, ids, adminUserId: ctx.adminUserId }),
 });
 
 const enumValues = (model: ModelLike, field: string) => model.attributes[field]?.enum as [string, ...string[]];

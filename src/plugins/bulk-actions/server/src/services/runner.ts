@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { validate } from '../../../../../lib/validate';
+import { getAuditService } from '../../../../audit/server/src/utils/get-service';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
 import { runKeysetBatches, runsInline } from '../domain/batches';
 import type { BatchOutcome, BulkActionDefinition, DryRunResult, ResolvedSelection, RowFailure, SelectionInput } from '../domain/types';
@@ -114,6 +115,9 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const selection: ResolvedSelection = { uid: run.contentType, ...run.resolved };
       const extra = action.where?.(run.params, run.contentType);
       const ctx = { runId, actor: run.actor, adminUserId: run.adminUserId ?? 0, reason: run.reason };
+      // Whatever the handlers change through services or SQL is audited as this run, with its reason.
+      const auditContext = { actor: run.actor, actorEmail: run.actorEmail, reason: run.reason, source: 'bulk' as const, details: { runId, bulkAction: run.action } };
+      const trail = getAuditService(strapi, 'trail');
       let processed = 0;
       let status: 'completed' | 'cancelled' | 'failed' = 'completed';
       let error: string | null = null;
@@ -126,7 +130,9 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
             let outcome: BatchOutcome;
             try {
               const args = { uid: run.contentType, ids, params: run.params, ctx };
-              outcome = action.transactional === false ? await action.handler(args) : await strapi.db.transaction(({ trx }) => action.handler({ ...args, trx }));
+              outcome = await trail.withContext<BatchOutcome>(auditContext, async () =>
+                action.transactional === false ? action.handler(args) : ((await strapi.db.transaction(({ trx }) => action.handler({ ...args, trx }))) as BatchOutcome)
+              );
             } catch (e) {
               strapi.log.warn(`[bulk-actions] run ${runId} batch of ${ids.length} failed: ${(e as Error).message}`);
               outcome = { changed: 0, failures: ids.map((id) => ({ id, reason: (e as Error).message })) };
@@ -145,7 +151,23 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.log.error(`[bulk-actions] run ${runId} failed: ${error}`);
       }
       await runs().update(runId, { status, error, finished_at: strapi.db.connection.fn.now() });
-      return runs().get(runId);
+      const finished = await runs().get(runId);
+      // One entry per run in the audit trail, beside the per-row diffs of audited types.
+      await trail
+        .record([
+          {
+            actor: run.actor,
+            actorEmail: run.actorEmail,
+            source: 'bulk',
+            action: `bulk:${run.action}`,
+            contentType: run.contentType,
+            changes: {},
+            reason: run.reason,
+            details: { runId, status, mode: run.mode, params: run.params, matched: finished.matched, total: finished.total, processed: finished.processed, changed: finished.changed, failed: finished.failed, selection: run.selection },
+          },
+        ])
+        .catch((e) => strapi.log.error(`[bulk-actions] run ${runId}: could not write the audit entry: ${(e as Error).message}`));
+      return finished;
     },
 
     /** Asks a run to stop: a queued job is removed at once, a running one stops before its next batch. */
