@@ -27,6 +27,7 @@ const activeToggle = (strapi: Core.Strapi, active: boolean): BulkActionDefinitio
   cmAction: 'update',
   undoable: { by: active ? 'deactivate' : 'activate' },
   where: () => notValue('isActive', active),
+  columns: () => ({ isActive: active }),
   handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { isActive: active }, adminUserId: ctx.adminUserId }),
 });
 
@@ -43,6 +44,7 @@ const softDelete = (strapi: Core.Strapi): BulkActionDefinition<Record<string, ne
   cmAction: 'delete',
   undoable: { by: 'restore' },
   variant: 'danger',
+  columns: () => ({ deletedAt: new Date() }),
   handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { deletedAt: new Date() }, adminUserId: ctx.adminUserId }),
 });
 
@@ -74,6 +76,7 @@ const setEnum = (strapi: Core.Strapi, args: { id: string; label: string; field: 
   cmAction: 'update',
   undoable: false,
   where: ({ value }) => notValue(args.field, value),
+  columns: ({ value }) => ({ [args.field]: value }),
   handler: ({ trx, uid, ids, params, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { [args.field]: params.value }, adminUserId: ctx.adminUserId }),
 });
 

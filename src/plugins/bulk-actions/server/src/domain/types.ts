@@ -116,7 +116,14 @@ export interface BulkActionDefinition<P = Record<string, unknown>> {
    * services which open their own transactions per record (credits, payments) set it false.
    */
   transactional?: boolean;
-  /** Ids per batch; default 10,000 for SQL actions, smaller for per-record service calls. */
+  /**
+   * For actions that only assign scalar columns (toggles, mark-as, soft delete): the values to set. It
+   * lets the runner take its fused path (one statement per batch selects the next keyset page, updates
+   * it, and adds the progress) when the type allows it (no system rows, no Draft & Publish, not audited,
+   * no search term); otherwise `handler` runs as usual, so it must do the same thing.
+   */
+  columns?: (params: P, uid: string) => Record<string, unknown>;
+  /** Ids per batch; default 10,000 for SQL actions (50,000 on the fused path), smaller for per-record service calls. */
   batchSize?: number;
   handler: (args: BatchArgs<P>) => Promise<BatchOutcome>;
 }

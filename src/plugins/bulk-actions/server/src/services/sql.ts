@@ -106,6 +106,30 @@ export const createSqlService = ({ strapi }: { strapi: Core.Strapi }) => {
     liveTwins,
     sameAccount,
 
+    /** Whether `setColumnsBatch` may replace the handler for this type: no rule a per-batch handler re-states applies. */
+    fusable: (uid: string) => !meta(uid).attributes.isSystem && !meta(uid).attributes.publishedAt && !audited(uid),
+
+    /**
+     * The fused path, one statement per batch: takes the next keyset page of the selection (`where`, ids
+     * above `after`, up to `limit`), sets `values` on it, adds the batch's counts to the run's progress row
+     * and reads its cancel flag. A single statement is its own transaction; no lock outlives it.
+     */
+    async setColumnsBatch(args: { uid: string; where: Record<string, unknown>; after: number; limit: number; values: Record<string, unknown>; adminUserId: number; runId: number }) {
+      const { uid, where, after, limit, values, adminUserId, runId } = args;
+      const page = (strapi.db as any).queryBuilder(uid).select('id').where({ $and: [where, { id: { $gt: after } }] }).orderBy({ id: 'asc' }).limit(limit).getKnexQuery();
+      const sets = Object.keys(values).map((attribute) => `${column(uid, attribute)} = ?`);
+      const t = touch(uid, adminUserId);
+      const { rows } = await strapi.db.connection.raw(
+        `WITH b AS (?),
+              u AS (UPDATE ?? AS tgt SET ${[...sets, t.sql].join(', ')} FROM b WHERE tgt.id = b.id RETURNING 1),
+              p AS (UPDATE bulk_action_runs SET processed = processed + (SELECT count(*) FROM b), changed = changed + (SELECT count(*) FROM u) WHERE id = ? RETURNING cancel_requested)
+         SELECT (SELECT count(*) FROM b)::int AS n, (SELECT max(id) FROM b)::int AS last, (SELECT count(*) FROM u)::int AS changed, (SELECT cancel_requested FROM p) AS cancel`,
+        [page, meta(uid).tableName, ...Object.values(values), ...t.bindings, runId]
+      );
+      const r = rows[0];
+      return { ids: Number(r.n), last: r.last === null ? after : Number(r.last), changed: Number(r.changed), cancel: r.cancel === true };
+    },
+
     /**
      * Adds one target to a to-many relation for the batch (content taxonomies): one INSERT of the link
      * rows that do not exist yet, appended to each row's order; existing links are kept. Rows of another
