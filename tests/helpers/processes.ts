@@ -167,4 +167,7 @@ export const anonymousPluginRoutes = [
   ['GET', '/monitoring/health'],
   ['GET', '/monitoring/widgets/accounts'],
   ['GET', '/monitoring/debug'],
+  ['GET', '/bulk-actions/runs'],
+  ['POST', '/bulk-actions/run'],
+  ['GET', '/audit/entries'],
 ] as const;
