@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { getBulkActionsService } from '../../../src/plugins/bulk-actions/server/src';
+import { getCreditsService } from '../../../src/plugins/credits/server/src/utils/get-service';
 import { getQueueService } from '../../../src/plugins/queue/server/src/utils/get-service';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { as, signUp, staffToken, type Tenant } from '../../helpers/tenants';
@@ -206,6 +209,37 @@ describe('bulk actions', () => {
 
       const overdraw = await admin.post('/bulk-actions/run', { action: 'adjust-credits', selection, params: { amount: -1_000_000 }, reason: 'test' });
       expect(overdraw.body.data).toMatchObject({ status: 'completed', changed: 0, failed: 2 });
+    });
+  });
+
+  describe('credit-spending action (extension point)', () => {
+    it('prices the rows per account against each balance before running', async () => {
+      // As an AI plugin would register it: 1,000 words of content_generation per keyword.
+      getBulkActionsService(app.strapi, 'registry').register({
+        id: 'test.write-articles',
+        label: 'Write articles',
+        contentTypes: [KEYWORD],
+        params: z.object({}).strict(),
+        reasonRequired: false,
+        permission: 'plugin::bulk-actions.records.update',
+        cmAction: 'update',
+        undoable: false,
+        credits: () => ({ operation: 'content_generation', perItem: { words: 1000 } }),
+        handler: async () => ({ changed: 0 }),
+      });
+      await distinct(KEYWORD, await insertRows(KEYWORD, a.accountId, 3, { keyword: 'article kw', status: 'approved' }), 'keyword');
+      await distinct(KEYWORD, await insertRows(KEYWORD, b.accountId, 2, { keyword: 'article kw', status: 'approved' }), 'keyword');
+      const perItem = (await getCreditsService(app.strapi, 'pricing').price({ operation: 'content_generation', usage: { words: 1000 } })).credits;
+      const balanceA = await getCreditsService(app.strapi, 'ledger').balance(a.accountId);
+      const balanceB = await getCreditsService(app.strapi, 'ledger').balance(b.accountId);
+
+      const dry = await admin.post('/bulk-actions/dry-run', { action: 'test.write-articles', selection: selectAll(KEYWORD, { status: { $eq: 'approved' } }) });
+      expect(dry.status).toBe(200);
+      expect(dry.body.data.estimate).toMatchObject({ operation: 'content_generation', credits: 5 * perItem, accounts: 2 });
+      const byAccount = Object.fromEntries(dry.body.data.estimate.perAccount.map((e: any) => [e.accountId, e]));
+      expect(byAccount[a.accountId]).toMatchObject({ items: 3, credits: 3 * perItem, available: balanceA.available, fits: balanceA.available >= 3 * perItem });
+      expect(byAccount[b.accountId]).toMatchObject({ items: 2, credits: 2 * perItem, available: balanceB.available, shortBy: Math.max(0, 2 * perItem - balanceB.available) });
+      expect(dry.body.data.notes.join(' ')).toContain(`Costs ${5 * perItem} credits`);
     });
   });
 

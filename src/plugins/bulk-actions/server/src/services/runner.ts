@@ -5,7 +5,8 @@ import { validate } from '../../../../../lib/validate';
 import { getAuditService } from '../../../../audit/server/src/utils/get-service';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
 import { runKeysetBatches, runsInline } from '../domain/batches';
-import type { BatchOutcome, BulkActionDefinition, DryRunResult, ResolvedSelection, RowFailure, SelectionInput } from '../domain/types';
+import { getCreditsService } from '../../../../credits/server/src/utils/get-service';
+import type { BatchOutcome, BulkActionDefinition, CreditEstimate, DryRunResult, ResolvedSelection, RowFailure, SelectionInput } from '../domain/types';
 import { getService } from '../utils/get-service';
 
 export const BULK_QUEUE = 'bulk-actions';
@@ -64,6 +65,29 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return failures.map((f) => (f.documentId ? f : { ...f, documentId: (byId.get(f.id) as string) ?? null }));
   };
 
+  /** Rows that would change, per owning account (tenant-owned types): one grouped query over the selection. */
+  const perAccount = async (selection: ResolvedSelection, extra?: Record<string, unknown>) => {
+    const link = (strapi.plugin('tenancy').service('schema') as any).table(selection.uid).link as { table: string; ownerColumn: string; accountColumn: string } | undefined;
+    if (!link) return [];
+    const where = extra ? { $and: [selection.where, extra] } : selection.where;
+    const ids = (strapi.db as any).queryBuilder(selection.uid).select('id').where(where).getKnexQuery();
+    const { rows } = await strapi.db.connection.raw(`SELECT l.?? AS account_id, count(*)::int AS n FROM (?) s JOIN ?? l ON l.?? = s.id GROUP BY 1 ORDER BY 2 DESC`, [link.accountColumn, ids, link.table, link.ownerColumn]);
+    return rows.map((r: any) => ({ accountId: Number(r.account_id), items: Number(r.n) }));
+  };
+
+  /** Prices a credit-spending action per account against each balance (credits `pricing.estimateBatch`). */
+  const estimate = async (action: BulkActionDefinition<any>, p: { uid: string; params: any; selection: ResolvedSelection; extra?: Record<string, unknown> }): Promise<NonNullable<DryRunResult['estimate']>> => {
+    const spec = action.credits!(p.params, p.uid);
+    const pricing = getCreditsService(strapi, 'pricing');
+    const groups = await perAccount(p.selection, p.extra);
+    const all: CreditEstimate[] = [];
+    for (const g of groups) {
+      const e = await pricing.estimateBatch({ accountId: g.accountId, operation: spec.operation, items: g.items, perItem: spec.perItem, model: spec.model ?? null });
+      all.push({ accountId: g.accountId, items: g.items, credits: e.credits, available: e.available, shortBy: e.shortBy, fits: e.fits });
+    }
+    return { operation: spec.operation, credits: all.reduce((sum, e) => sum + e.credits, 0), accounts: all.length, short: all.filter((e) => !e.fits).length, perAccount: all.slice(0, 50) };
+  };
+
   return {
     async dryRun(request: RunRequest): Promise<DryRunResult & { inline: boolean }> {
       const p = await prepare(request);
@@ -71,6 +95,12 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = p.action.dryRun
         ? await p.action.dryRun({ uid: p.uid, params: p.params, matched: p.matched, willChange: p.willChange, countWhere: (where) => selections().count(p.selection, p.extra ? { $and: [p.extra, where] } : where) })
         : base;
+      if (p.action.credits) {
+        const cost = await estimate(p.action, p);
+        const notes = [...(result.notes ?? []), `Costs ${cost.credits} credits (${cost.operation}) across ${cost.accounts} account${cost.accounts === 1 ? '' : 's'}.`];
+        if (cost.short) notes.push(`${cost.short} account${cost.short === 1 ? ' does' : 's do'} not have enough credits available; their rows will fail.`);
+        return { ...result, notes, estimate: cost, inline: runsInline(result.willChange) };
+      }
       return { ...result, inline: runsInline(result.willChange) };
     },
 
