@@ -48,13 +48,13 @@ describe('audit trail', () => {
     expect(current.status).toBe(200);
     const { name, slug } = current.body.data;
     const res = await admin
-      .put(`/content-manager/collection-types/${ACCOUNT}/${a.accountDocumentId}`, { name, slug, status: 'suspended' })
+      .put(`/content-manager/collection-types/${ACCOUNT}/${a.accountDocumentId}`, { name, slug, billingEmail: 'finance@audit-a.test' })
       .set('X-Audit-Reason', 'chargeback under review');
     expect([res.status, res.body?.error?.message]).toEqual([200, undefined]);
 
     const [entry] = await waitFor({ contentType: ACCOUNT, documentId: a.accountDocumentId, action: 'update' }, 1);
     expect(entry).toMatchObject({ actor: `admin:${adminId}`, source: 'document', action: 'update', reason: 'chargeback under review' });
-    expect(entry.changes.status).toEqual(['active', 'suspended']);
+    expect(entry.changes.billingEmail).toEqual([null, 'finance@audit-a.test']);
     expect(entry.changes).not.toHaveProperty('updatedAt');
     expect(Date.now() - new Date(entry.occurredAt).getTime()).toBeLessThan(3_600_000);
   });
