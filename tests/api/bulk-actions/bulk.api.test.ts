@@ -212,6 +212,67 @@ describe('bulk actions', () => {
     });
   });
 
+  describe('taxonomies, logs and clones', () => {
+    const CONTENT = 'api::content.content';
+    const TAXONOMY = 'api::content-taxonomy.content-taxonomy';
+    const docOf = async (uid: string, id: number) => (await app.strapi.db.query(uid as any).findOne({ where: { id }, select: ['documentId'] })).documentId as string;
+    const linksOf = async (contentIds: number[]) => {
+      const jt: any = (app.strapi.db.metadata.get(CONTENT) as any).attributes.taxonomies.joinTable;
+      return app.strapi.db.connection(jt.name).select({ content: jt.joinColumn.name, taxonomy: jt.inverseJoinColumn.name }).whereIn(jt.joinColumn.name, contentIds);
+    };
+
+    it('adds a taxonomy without duplicating links, then merges taxonomies into one and refuses another account', async () => {
+      const [boots] = await insertRows(TAXONOMY, a.accountId, 1, { name: 'Boots', slug: 'boots', taxonomy_type: 'category' });
+      const [footwear] = await insertRows(TAXONOMY, a.accountId, 1, { name: 'Footwear', slug: 'footwear', taxonomy_type: 'category' });
+      const [foreign] = await insertRows(TAXONOMY, b.accountId, 1, { name: 'Other', slug: 'other', taxonomy_type: 'category' });
+      const contents = await insertRows(CONTENT, a.accountId, 3, { title: 'tax content' });
+      const contentDocs = await Promise.all(contents.map((id) => docOf(CONTENT, id)));
+      const selection = { uid: CONTENT, documentIds: contentDocs };
+
+      const add = await admin.post('/bulk-actions/run', { action: 'add-taxonomy', selection, params: { taxonomy: await docOf(TAXONOMY, boots) } });
+      expect(add.body.data).toMatchObject({ status: 'completed', changed: 3, failed: 0 });
+      const again = await admin.post('/bulk-actions/run', { action: 'add-taxonomy', selection, params: { taxonomy: await docOf(TAXONOMY, boots) } });
+      expect(again.body.data).toMatchObject({ status: 'completed', changed: 0 });
+      await admin.post('/bulk-actions/run', { action: 'add-taxonomy', selection: { uid: CONTENT, documentIds: [contentDocs[0]] }, params: { taxonomy: await docOf(TAXONOMY, footwear) } });
+      expect(await linksOf(contents)).toHaveLength(4);
+
+      const noReason = await admin.post('/bulk-actions/run', { action: 'merge-taxonomies', selection: { uid: TAXONOMY, documentIds: [await docOf(TAXONOMY, boots)] }, params: { into: await docOf(TAXONOMY, footwear) } });
+      expect(noReason.status).toBe(400);
+      const merge = await admin.post('/bulk-actions/run', {
+        action: 'merge-taxonomies',
+        selection: { uid: TAXONOMY, documentIds: [await docOf(TAXONOMY, boots), await docOf(TAXONOMY, foreign)] },
+        params: { into: await docOf(TAXONOMY, footwear) },
+        reason: 'duplicate categories',
+      });
+      expect(merge.body.data).toMatchObject({ status: 'completed', changed: 1, failed: 1 });
+      const links = await linksOf(contents);
+      expect(links.map((l: any) => [Number(l.content), Number(l.taxonomy)]).sort()).toEqual(contents.map((id) => [id, footwear]).sort());
+      expect(await count(TAXONOMY, { id: boots })).toBe(0);
+      expect(await count(TAXONOMY, { id: foreign })).toBe(1);
+    });
+
+    it('deletes log rows older than N days only, with a reason', async () => {
+      const SYNC = 'plugin::publishing.sync-event';
+      const old = await insertRows(SYNC, a.accountId, 3, { integration_id: 1, action: 'sync' });
+      const recent = await insertRows(SYNC, a.accountId, 2, { integration_id: 1, action: 'sync' });
+      await app.strapi.db.connection.raw(`UPDATE ?? SET created_at = now() - interval '40 days' WHERE id = ANY(?::int[])`, [(app.strapi.db.metadata.get(SYNC) as any).tableName, old]);
+      const body = { action: 'delete-older-than', selection: selectAll(SYNC, { action: { $eq: 'sync' } }), params: { days: 30 }, reason: 'retention' };
+      const dry = await admin.post('/bulk-actions/dry-run', body);
+      expect(dry.body.data).toMatchObject({ matched: 5, willChange: 3 });
+      const run = await admin.post('/bulk-actions/run', body);
+      expect(run.body.data).toMatchObject({ status: 'completed', changed: 3 });
+      expect(await count(SYNC, { id: { $in: [...old, ...recent] } })).toBe(2);
+    });
+
+    it('clones a plan as an inactive copy', async () => {
+      const starter = await app.strapi.db.query('api::plan.plan').findOne({ where: { slug: 'starter' } });
+      const run = await admin.post('/bulk-actions/run', { action: 'clone', selection: { uid: 'api::plan.plan', documentIds: [starter.documentId] } });
+      expect(run.body.data).toMatchObject({ status: 'completed', changed: 1, failed: 0 });
+      const copy = await app.strapi.db.query('api::plan.plan').findOne({ where: { slug: `starter-copy-${run.body.data.id}` } });
+      expect(copy).toMatchObject({ name: 'Starter (copy)', isActive: false, maxKeywords: starter.maxKeywords, includedCredits: starter.includedCredits });
+    });
+  });
+
   describe('credit-spending action (extension point)', () => {
     it('prices the rows per account against each balance before running', async () => {
       // As an AI plugin would register it: 1,000 words of content_generation per keyword.
