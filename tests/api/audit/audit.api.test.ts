@@ -34,8 +34,8 @@ beforeAll(async () => {
   adminId = (await app.request().get('/admin/users/me').set('Authorization', `Bearer ${token}`)).body.data.id;
   a = await signUp(app, { accountName: 'Audit A' });
   b = await signUp(app, { accountName: 'Audit B' });
-  // Boot alone takes 40 s on the shared 2-core machine under load; the default hook timeout is 60 s.
-}, 240_000);
+  // Boot alone takes 40 s to minutes on the shared 2-core machine under load; the default hook timeout is 60 s.
+}, 480_000);
 
 afterAll(async () => {
   await app?.close();

@@ -58,8 +58,8 @@ beforeAll(async () => {
   admin = as(app, await staffToken(app));
   a = await signUp(app, { accountName: 'Bulk A' });
   b = await signUp(app, { accountName: 'Bulk B' });
-  // Boot alone takes 40 s on the shared 2-core machine under load; the default hook timeout is 60 s.
-}, 240_000);
+  // Boot alone takes 40 s to minutes on the shared 2-core machine under load; the default hook timeout is 60 s.
+}, 480_000);
 
 afterAll(async () => {
   await app?.close();

@@ -71,7 +71,7 @@ const mergeTaxonomies = (strapi: Core.Strapi): BulkActionDefinition<{ into: stri
       const order = link.orderColumnName as string | undefined;
       await trx.raw(
         `INSERT INTO ?? (??, ??${order ? ', ??' : ''})
-         SELECT DISTINCT l.??, ?${order ? ', 1' : ''} FROM ?? l
+         SELECT DISTINCT l.??, ?::int${order ? ', 1' : ''} FROM ?? l
           WHERE l.?? = ANY(?::int[]) AND NOT EXISTS (SELECT 1 FROM ?? e WHERE e.?? = l.?? AND e.?? = ?)`,
         [link.name, own, other, ...(order ? [order] : []), own, into.id, link.name, other, merged, link.name, own, own, other, into.id]
       );

@@ -192,7 +192,7 @@ export const createSqlService = ({ strapi }: { strapi: Core.Strapi }) => {
       const orderBindings = orders.flatMap((col) => (col === jt.orderColumnName ? [col, jt.name, own] : [col, jt.name, other, targetId]));
       const inserted = await trx.raw(
         `INSERT INTO ?? (??, ??${orders.map(() => ', ??').join('')})
-         SELECT r.id, ?${orderSql} FROM unnest(?::int[]) AS r(id)
+         SELECT r.id, ?::int${orderSql} FROM unnest(?::int[]) AS r(id)
           WHERE NOT EXISTS (SELECT 1 FROM ?? e WHERE e.?? = r.id AND e.?? = ?)`,
         [jt.name, own, other, ...orders, targetId, ...orderBindings, target, jt.name, own, other, targetId]
       );
