@@ -34,8 +34,9 @@ describe('build + start', () => {
     const build = process.env.E2E_SKIP_BUILD === 'true' ? { status: 0, signal: null, stdout: '', stderr: '' } : spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { cwd: ROOT, encoding: 'utf8', timeout: 300000, env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error(`npm run build failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`);
     app = await launch({ script: 'start.js', env: { NODE_ENV: 'production', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } });
-    await waitForHealth(app, 90000);
-  }, 420000);
+    // A fresh database's first boot (migrations, schema sync) takes minutes on a loaded shared machine.
+    await waitForHealth(app, 300000);
+  }, 660000);
 
   afterAll(async () => {
     await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
