@@ -159,35 +159,18 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
           // One statement per batch: page, update, progress and the cancel flag (see sql.setColumnsBatch).
           const values = action.columns(run.params, run.contentType);
           const where = extra ? { $and: [selection.where, extra] } : selection.where;
-          const plan = await sql.rangePlan({ uid: run.contentType, where, values, adminUserId: ctx.adminUserId });
-          if (plan) {
-            // Scalar filters: id-range batches, each one UPDATE with the selection as its own WHERE.
-            for (let lo = plan.first; lo !== null && plan.last !== null && lo < plan.last; lo += plan.step) {
-              const compiled = plan.compile(lo, Math.min(lo + plan.step, plan.last));
-              if (!compiled) throw new Error('the selection could not be compiled to one UPDATE');
-              const batch = await sql.setColumnsRange({ compiled, runId });
-              processed += batch.changed;
-              if (batch.changed) await hooks.progress?.(Math.min(100, Math.round((processed * 100) / Math.max(run.total, 1))));
-              if (batch.cancel) {
-                status = 'cancelled';
-                break;
-              }
+          const limit = action.batchSize ?? FUSED_BATCH;
+          let after = 0;
+          for (;;) {
+            const batch = await trail.withContext(auditContext, () => sql.setColumnsBatch({ uid: run.contentType, where, after, limit, values, adminUserId: ctx.adminUserId, runId }));
+            processed += batch.ids;
+            if (batch.ids) await hooks.progress?.(Math.min(100, Math.round((processed * 100) / Math.max(run.total, 1))));
+            if (batch.ids < limit) break;
+            if (batch.cancel) {
+              status = 'cancelled';
+              break;
             }
-          } else {
-            // Relation filters: keyset pages of the selection, updated by id (see sql.setColumnsBatch).
-            const limit = action.batchSize ?? FUSED_BATCH;
-            let after = 0;
-            for (;;) {
-              const batch = await trail.withContext(auditContext, () => sql.setColumnsBatch({ uid: run.contentType, where, after, limit, values, adminUserId: ctx.adminUserId, runId }));
-              processed += batch.ids;
-              if (batch.ids) await hooks.progress?.(Math.min(100, Math.round((processed * 100) / Math.max(run.total, 1))));
-              if (batch.ids < limit) break;
-              if (batch.cancel) {
-                status = 'cancelled';
-                break;
-              }
-              after = batch.last;
-            }
+            after = batch.last;
           }
         } else {
           const result = await runKeysetBatches({

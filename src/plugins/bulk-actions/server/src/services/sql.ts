@@ -110,47 +110,6 @@ export const createSqlService = ({ strapi }: { strapi: Core.Strapi }) => {
     fusable: (uid: string) => !meta(uid).attributes.isSystem && !meta(uid).attributes.publishedAt && !audited(uid),
 
     /**
-     * The fused path for selections the Query Engine can express as the UPDATE's own WHERE (scalar
-     * filters, no joins): batches are id ranges, and each is one statement, `UPDATE <table> SET … WHERE
-     * <selection> AND id > lo AND id <= hi` (the rows are visited once, as by a plain UPDATE) with the
-     * run's progress and cancel flag folded in. The range step keeps each statement to at most 50,000
-     * rows and small enough against the table (1/20 of it) for the planner to use the primary key.
-     * Returns null when the selection needs joins (relation filters): use `setColumnsBatch` then.
-     */
-    async rangePlan(args: { uid: string; where: Record<string, unknown>; values: Record<string, unknown>; adminUserId: number }) {
-      const { uid, where, values, adminUserId } = args;
-      const updatedBy = meta(uid).attributes.updatedBy?.joinColumn?.name as string | undefined;
-      const row: Record<string, unknown> = Object.fromEntries(Object.entries(values).map(([attribute, value]) => [column(uid, attribute), value]));
-      row.updated_at = new Date();
-      if (updatedBy) row[updatedBy] = adminUserId;
-      const compile = (lo: number, hi: number) => {
-        try {
-          const q = (strapi.db as any).queryBuilder(uid).where({ $and: [where, { id: { $gt: lo } }, { id: { $lte: hi } }] }).update(row).getKnexQuery();
-          const { sql, bindings } = q.toSQL();
-          return /^update /i.test(sql) && !/subQuery/i.test(sql) ? { sql: sql as string, bindings: bindings as unknown[] } : null;
-        } catch {
-          return null;
-        }
-      };
-      if (!compile(0, 1)) return null;
-      const table = meta(uid).tableName;
-      const { rows } = await strapi.db.connection.raw(`SELECT min(id)::bigint AS lo, max(id)::bigint AS hi, (SELECT reltuples FROM pg_class WHERE oid = ?::regclass)::bigint AS est FROM ??`, [table, table]);
-      const step = Math.min(50_000, Math.max(10_000, Math.ceil(Number(rows[0].est ?? 0) / 20)));
-      return { first: rows[0].lo === null ? null : Number(rows[0].lo) - 1, last: rows[0].hi === null ? null : Number(rows[0].hi), step, compile };
-    },
-
-    /** One range batch of `rangePlan`: the UPDATE, the run's progress and its cancel flag, in one statement. */
-    async setColumnsRange(args: { compiled: { sql: string; bindings: unknown[] }; runId: number }) {
-      const { rows } = await strapi.db.connection.raw(
-        `WITH u AS (${args.compiled.sql} RETURNING 1),
-              p AS (UPDATE bulk_action_runs SET processed = processed + (SELECT count(*) FROM u), changed = changed + (SELECT count(*) FROM u) WHERE id = ? RETURNING cancel_requested)
-         SELECT (SELECT count(*) FROM u)::int AS changed, (SELECT cancel_requested FROM p) AS cancel`,
-        [...args.compiled.bindings, args.runId]
-      );
-      return { changed: Number(rows[0].changed), cancel: rows[0].cancel === true };
-    },
-
-    /**
      * The fused path, one statement per batch: takes the next keyset page of the selection (`where`, ids
      * above `after`, up to `limit`), sets `values` on it, adds the batch's counts to the run's progress row
      * and reads its cancel flag. A single statement is its own transaction; no lock outlives it.
