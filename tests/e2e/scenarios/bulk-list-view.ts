@@ -25,10 +25,11 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  // New keywords are `pending` (the schema default). The Content Manager reserves `status` (Draft &
-  // Publish) in its requests, so the field is not sent.
+  let tenantJwt: string;
+  // A tenant's keywords, created over REST as its client would (they belong to its account); new
+  // keywords are `pending`, the schema default.
   const create = async (keyword: string) => {
-    const res = await http(ctx.app(), 'POST', `/content-manager/collection-types/${KEYWORD}`, { token, body: { keyword } });
+    const res = await http(ctx.app(), 'POST', '/api/keywords', { token: tenantJwt, body: { data: { keyword } } });
     expect([res.status, res.body?.error?.message]).toEqual([201, undefined]);
   };
   const statuses = async (contains: string) => {
@@ -40,6 +41,10 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
 
   beforeAll(async () => {
     token = await adminLogin(ctx.app(), ctx.superAdmin.email, ctx.superAdmin.password);
+    const username = `bulk_${randomUUID().slice(0, 8)}`;
+    const signup = await http(ctx.app(), 'POST', '/api/auth/local/register', { body: { username, email: `${username}@example.test`, password: 'Secret-pass-123' } });
+    expect(signup.status).toBe(200);
+    tenantJwt = signup.body.jwt;
     for (let i = 1; i <= 12; i++) await create(`${tag} match ${i}`);
     for (let i = 1; i <= 3; i++) await create(`other ${tag.slice(0, 4)}${i} ${randomUUID().slice(0, 6)}`);
     page = await (await ctx.browser()).newPage();
