@@ -32,11 +32,13 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
     const res = await http(ctx.app(), 'POST', '/api/keywords', { token: tenantJwt, body: { data: { keyword } } });
     expect([res.status, res.body?.error?.message]).toEqual([201, undefined]);
   };
+  // Read back over the tenant's REST API: the Content Manager's list answer reuses `status` for the
+  // document's Draft & Publish state, which hides this type's own `status` field.
   const statuses = async (contains: string) => {
-    const query = new URLSearchParams({ page: '1', pageSize: '100', 'filters[$and][0][keyword][$contains]': contains });
-    const res = await http(ctx.app(), 'GET', `/content-manager/collection-types/${KEYWORD}?${query.toString()}`, { token });
+    const query = new URLSearchParams({ 'pagination[pageSize]': '100', 'filters[keyword][$contains]': contains });
+    const res = await http(ctx.app(), 'GET', `/api/keywords?${query.toString()}`, { token: tenantJwt });
     expect(res.status).toBe(200);
-    return (res.body.results as Array<{ keyword: string; status: string }>).map((r) => r.status);
+    return (res.body.data as Array<{ keyword: string; status: string }>).map((r) => r.status);
   };
 
   beforeAll(async () => {
