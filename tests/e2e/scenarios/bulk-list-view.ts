@@ -67,7 +67,7 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
     await page.goto(`${ctx.app().baseUrl}/admin/content-manager/collection-types/${KEYWORD}?${filter.toString()}`);
     await expect(statuses(`${tag} match`)).resolves.toEqual(Array(12).fill('pending'));
     await page.getByRole('heading', { name: /^Keywords?$/, level: 1 }).waitFor({ timeout: 30000 });
-    await page.getByRole('gridcell', { name: `${tag} match 1`, exact: true }).first().waitFor({ timeout: 30000 });
+    await page.getByRole('checkbox', { name: /select all entries/i }).waitFor({ timeout: 30000 });
 
     // Select the page (10 rows); the plugin's bulk action appears in the list view's bulk bar.
     await page.getByRole('checkbox', { name: /select all entries/i }).click();
