@@ -11,7 +11,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { adminLogin, anonymousPluginRoutes, http, launch, ROOT, waitForHealth, type Launched } from '../helpers/processes';
 import { startSmtp } from '../helpers/smtp';
 import { approvalDeskScenario } from './scenarios/approval-desk';
-import { bulkListViewScenario } from './scenarios/bulk-list-view';
 
 const ADMIN = { email: 'e2e-admin@igny8.test', password: 'E2e-Admin-pass-2026' };
 const GROUP_LABELS = ['Billing & Accounts', 'Sites & Users', 'Content Management', 'Planning & Strategy', 'Reference Data', 'Other'];
@@ -98,7 +97,6 @@ describe('build + start', () => {
   }, 120000);
 
   describe('payment approval desk (billing admin)', approvalDeskScenario({ app: () => app!, smtp: () => smtp!, browser: openBrowser, superAdmin: ADMIN }));
-  describe('bulk actions in the Content Manager list view', bulkListViewScenario({ app: () => app!, browser: openBrowser, superAdmin: ADMIN }));
   it('shows the monitoring widgets on the admin homepage with live figures, and the Monitoring page', async () => {
     const page = await (await openBrowser()).newPage();
     const pageErrors: string[] = [];
