@@ -113,6 +113,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     holdTtlSeconds: env.int('AI_HOLD_TTL_SECONDS', 21600),
     alertFailedRunsToday: env.int('AI_ALERT_FAILED_RUNS_TODAY', 1),
   }),
+  audit: local('audit', {
+    retentionDays: env.int('AUDIT_RETENTION_DAYS', 365),
+    purgeEveryMs: env.int('AUDIT_PURGE_EVERY_MS', 86400000),
+  }),
   'bulk-actions': local('bulk-actions'),
   'import-export': local('import-export'),
   monitoring: local('monitoring', {

@@ -52,4 +52,19 @@ const reset = async (app, { sql, bindings, table }) => {
   await app.db.connection.raw('VACUUM ANALYZE ??', [table]);
 };
 
-module.exports = { setup, ours, plain, reset };
+/** documentIds of `count` rows outside the filtered set (status 'active'), for the Content Manager sample. */
+const sample = async (app, { count }) => {
+  const rows = await app.db.connection(app.db.metadata.get(KEYWORD).tableName).select('document_id').where({ status: 'active' }).whereNull('deleted_at').orderBy('id').limit(count);
+  return rows.map((r) => r.document_id);
+};
+
+/** How many of `documentIds` are in the trash, then takes them out again (untimed). */
+const trashed = async (app, { documentIds, restore }) => {
+  const knex = app.db.connection;
+  const table = app.db.metadata.get(KEYWORD).tableName;
+  const [{ count }] = await knex(table).count({ count: '*' }).whereIn('document_id', documentIds).whereNotNull('deleted_at');
+  if (restore) await knex(table).whereIn('document_id', documentIds).update({ deleted_at: null });
+  return Number(count);
+};
+
+module.exports = { setup, ours, plain, reset, sample, trashed };

@@ -169,4 +169,7 @@ export const anonymousPluginRoutes = [
   ['GET', '/monitoring/debug'],
   ['POST', '/api/ai/runs'],
   ['GET', '/ai/runs'],
+  ['GET', '/bulk-actions/runs'],
+  ['POST', '/bulk-actions/run'],
+  ['GET', '/audit/entries'],
 ] as const;

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { getBulkActionsService } from '../../../src/plugins/bulk-actions/server/src';
+import { getCreditsService } from '../../../src/plugins/credits/server/src/utils/get-service';
 import { getQueueService } from '../../../src/plugins/queue/server/src/utils/get-service';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { as, signUp, staffToken, type Tenant } from '../../helpers/tenants';
@@ -30,6 +33,13 @@ const insertRows = async (uid: string, accountId: number, count: number, columns
   return ids;
 };
 
+/** Makes a text column unique per row (`<value> <id>`), so rows inserted together are not unique-within twins. */
+const distinct = async (uid: string, ids: number[], field: string) => {
+  const meta: any = app.strapi.db.metadata.get(uid);
+  await app.strapi.db.connection.raw(`UPDATE ?? SET ?? = ?? || ' ' || id WHERE id = ANY(?::int[])`, [meta.tableName, field, field, ids]);
+  return ids;
+};
+
 const ofAccount = (tenant: Tenant, extra: Record<string, unknown> = {}) => ({ $and: [{ account: { documentId: { $eq: tenant.accountDocumentId } } }, extra] });
 const selectAll = (uid: string, filters: Record<string, unknown>) => ({ uid, query: { filters } });
 const count = async (uid: string, where: Record<string, unknown>) => Number(await app.strapi.db.query(uid as any).count({ where }));
@@ -48,7 +58,8 @@ beforeAll(async () => {
   admin = as(app, await staffToken(app));
   a = await signUp(app, { accountName: 'Bulk A' });
   b = await signUp(app, { accountName: 'Bulk B' });
-});
+  // Boot alone takes 40 s to minutes on the shared 2-core machine under load; the default hook timeout is 60 s.
+}, 480_000);
 
 afterAll(async () => {
   await app?.close();
@@ -96,8 +107,8 @@ describe('bulk actions', () => {
 
   describe('soft delete and restore over a filter', () => {
     it('needs a reason, trashes the matching rows, and restores them from the trash', async () => {
-      await insertRows(KEYWORD, a.accountId, 30, { keyword: 'pending kw', status: 'pending' });
-      await insertRows(KEYWORD, a.accountId, 10, { keyword: 'active kw', status: 'active' });
+      await distinct(KEYWORD, await insertRows(KEYWORD, a.accountId, 30, { keyword: 'pending kw', status: 'pending' }), 'keyword');
+      await distinct(KEYWORD, await insertRows(KEYWORD, a.accountId, 10, { keyword: 'active kw', status: 'active' }), 'keyword');
       const selection = selectAll(KEYWORD, ofAccount(a, { status: { $eq: 'pending' } }));
 
       const noReason = await admin.post('/bulk-actions/run', { action: 'soft-delete', selection });
@@ -115,6 +126,31 @@ describe('bulk actions', () => {
       const restore = await admin.post('/bulk-actions/run', { action: 'restore', selection });
       expect(restore.body.data).toMatchObject({ status: 'completed', matched: 30, changed: 30 });
       expect(await count(KEYWORD, { account: { id: a.accountId }, status: 'pending', deletedAt: { $null: true } })).toBe(30);
+    });
+  });
+
+  describe('restore keeps unique-within', () => {
+    it('refuses a row whose twin is live, brings back only the first of trashed twins, and reports the rest', async () => {
+      const now = new Date();
+      // "Boots" is live in account A; one trashed twin of it, and two trashed "Laces" (twins of each other).
+      const [live] = await insertRows(KEYWORD, a.accountId, 1, { keyword: 'Boots', status: 'reviewed' });
+      const [twin] = await insertRows(KEYWORD, a.accountId, 1, { keyword: ' boots ', status: 'reviewed', deleted_at: now });
+      const [laces1, laces2] = await insertRows(KEYWORD, a.accountId, 2, { keyword: 'Laces', status: 'reviewed', deleted_at: now });
+      // Account B's trashed "Boots" is not a twin of A's: the rule is per account.
+      const [other] = await insertRows(KEYWORD, b.accountId, 1, { keyword: 'Boots', status: 'reviewed', deleted_at: now });
+      const selection = { uid: KEYWORD, query: { filters: { status: { $eq: 'reviewed' } } } };
+
+      const run = await admin.post('/bulk-actions/run', { action: 'restore', selection });
+      expect(run.status).toBe(200);
+      expect(run.body.data).toMatchObject({ status: 'completed', matched: 4, changed: 2, failed: 2 });
+      const alive = await app.strapi.db.query(KEYWORD).findMany({ where: { id: { $in: [live, twin, laces1, laces2, other] }, deletedAt: { $null: true } }, select: ['id'] });
+      expect(alive.map((r: any) => r.id).sort((x: number, y: number) => x - y)).toEqual([live, laces1, other].sort((x, y) => x - y));
+
+      const report = await admin.get(`/bulk-actions/runs/${run.body.data.id}/failures.csv`);
+      const lines = report.text.trim().split('\r\n');
+      expect(lines).toHaveLength(3);
+      expect(lines.slice(1).map((l) => Number(l.split(',')[0])).sort((x, y) => x - y)).toEqual([twin, laces2].sort((x, y) => x - y));
+      expect(lines[1]).toContain('already exists');
     });
   });
 
@@ -173,6 +209,98 @@ describe('bulk actions', () => {
 
       const overdraw = await admin.post('/bulk-actions/run', { action: 'adjust-credits', selection, params: { amount: -1_000_000 }, reason: 'test' });
       expect(overdraw.body.data).toMatchObject({ status: 'completed', changed: 0, failed: 2 });
+    });
+  });
+
+  describe('taxonomies, logs and clones', () => {
+    const CONTENT = 'api::content.content';
+    const TAXONOMY = 'api::content-taxonomy.content-taxonomy';
+    const docOf = async (uid: string, id: number) => (await app.strapi.db.query(uid as any).findOne({ where: { id }, select: ['documentId'] })).documentId as string;
+    const linksOf = async (contentIds: number[]) => {
+      const jt: any = (app.strapi.db.metadata.get(CONTENT) as any).attributes.taxonomies.joinTable;
+      return app.strapi.db.connection(jt.name).select({ content: jt.joinColumn.name, taxonomy: jt.inverseJoinColumn.name }).whereIn(jt.joinColumn.name, contentIds);
+    };
+
+    it('adds a taxonomy without duplicating links, then merges taxonomies into one and refuses another account', async () => {
+      const [boots] = await insertRows(TAXONOMY, a.accountId, 1, { name: 'Boots', slug: 'boots', taxonomy_type: 'category' });
+      const [footwear] = await insertRows(TAXONOMY, a.accountId, 1, { name: 'Footwear', slug: 'footwear', taxonomy_type: 'category' });
+      const [foreign] = await insertRows(TAXONOMY, b.accountId, 1, { name: 'Other', slug: 'other', taxonomy_type: 'category' });
+      const contents = await insertRows(CONTENT, a.accountId, 3, { title: 'tax content' });
+      const contentDocs = await Promise.all(contents.map((id) => docOf(CONTENT, id)));
+      const selection = { uid: CONTENT, documentIds: contentDocs };
+
+      const add = await admin.post('/bulk-actions/run', { action: 'add-taxonomy', selection, params: { taxonomy: await docOf(TAXONOMY, boots) } });
+      expect(add.body.data).toMatchObject({ status: 'completed', changed: 3, failed: 0 });
+      const again = await admin.post('/bulk-actions/run', { action: 'add-taxonomy', selection, params: { taxonomy: await docOf(TAXONOMY, boots) } });
+      expect(again.body.data).toMatchObject({ status: 'completed', changed: 0 });
+      await admin.post('/bulk-actions/run', { action: 'add-taxonomy', selection: { uid: CONTENT, documentIds: [contentDocs[0]] }, params: { taxonomy: await docOf(TAXONOMY, footwear) } });
+      expect(await linksOf(contents)).toHaveLength(4);
+
+      const noReason = await admin.post('/bulk-actions/run', { action: 'merge-taxonomies', selection: { uid: TAXONOMY, documentIds: [await docOf(TAXONOMY, boots)] }, params: { into: await docOf(TAXONOMY, footwear) } });
+      expect(noReason.status).toBe(400);
+      const merge = await admin.post('/bulk-actions/run', {
+        action: 'merge-taxonomies',
+        selection: { uid: TAXONOMY, documentIds: [await docOf(TAXONOMY, boots), await docOf(TAXONOMY, foreign)] },
+        params: { into: await docOf(TAXONOMY, footwear) },
+        reason: 'duplicate categories',
+      });
+      expect(merge.body.data).toMatchObject({ status: 'completed', changed: 1, failed: 1 });
+      const links = await linksOf(contents);
+      expect(links.map((l: any) => [Number(l.content), Number(l.taxonomy)]).sort()).toEqual(contents.map((id) => [id, footwear]).sort());
+      expect(await count(TAXONOMY, { id: boots })).toBe(0);
+      expect(await count(TAXONOMY, { id: foreign })).toBe(1);
+    });
+
+    it('deletes log rows older than N days only, with a reason', async () => {
+      const SYNC = 'plugin::publishing.sync-event';
+      const old = await insertRows(SYNC, a.accountId, 3, { integration_id: 1, action: 'sync' });
+      const recent = await insertRows(SYNC, a.accountId, 2, { integration_id: 1, action: 'sync' });
+      await app.strapi.db.connection.raw(`UPDATE ?? SET created_at = now() - interval '40 days' WHERE id = ANY(?::int[])`, [(app.strapi.db.metadata.get(SYNC) as any).tableName, old]);
+      const body = { action: 'delete-older-than', selection: selectAll(SYNC, { action: { $eq: 'sync' } }), params: { days: 30 }, reason: 'retention' };
+      const dry = await admin.post('/bulk-actions/dry-run', body);
+      expect(dry.body.data).toMatchObject({ matched: 5, willChange: 3 });
+      const run = await admin.post('/bulk-actions/run', body);
+      expect(run.body.data).toMatchObject({ status: 'completed', changed: 3 });
+      expect(await count(SYNC, { id: { $in: [...old, ...recent] } })).toBe(2);
+    });
+
+    it('clones a plan as an inactive copy', async () => {
+      const starter = await app.strapi.db.query('api::plan.plan').findOne({ where: { slug: 'starter' } });
+      const run = await admin.post('/bulk-actions/run', { action: 'clone', selection: { uid: 'api::plan.plan', documentIds: [starter.documentId] } });
+      expect(run.body.data).toMatchObject({ status: 'completed', changed: 1, failed: 0 });
+      const copy = await app.strapi.db.query('api::plan.plan').findOne({ where: { slug: `starter-copy-${run.body.data.id}` } });
+      expect(copy).toMatchObject({ name: 'Starter (copy)', isActive: false, maxKeywords: starter.maxKeywords, includedCredits: starter.includedCredits });
+    });
+  });
+
+  describe('credit-spending action (extension point)', () => {
+    it('prices the rows per account against each balance before running', async () => {
+      // As an AI plugin would register it: 1,000 words of content_generation per keyword.
+      getBulkActionsService(app.strapi, 'registry').register({
+        id: 'test.write-articles',
+        label: 'Write articles',
+        contentTypes: [KEYWORD],
+        params: z.object({}).strict(),
+        reasonRequired: false,
+        permission: 'plugin::bulk-actions.records.update',
+        cmAction: 'update',
+        undoable: false,
+        credits: () => ({ operation: 'content_generation', perItem: { words: 1000 } }),
+        handler: async () => ({ changed: 0 }),
+      });
+      await distinct(KEYWORD, await insertRows(KEYWORD, a.accountId, 3, { keyword: 'article kw', status: 'approved' }), 'keyword');
+      await distinct(KEYWORD, await insertRows(KEYWORD, b.accountId, 2, { keyword: 'article kw', status: 'approved' }), 'keyword');
+      const perItem = (await getCreditsService(app.strapi, 'pricing').price({ operation: 'content_generation', usage: { words: 1000 } })).credits;
+      const balanceA = await getCreditsService(app.strapi, 'ledger').balance(a.accountId);
+      const balanceB = await getCreditsService(app.strapi, 'ledger').balance(b.accountId);
+
+      const dry = await admin.post('/bulk-actions/dry-run', { action: 'test.write-articles', selection: selectAll(KEYWORD, { status: { $eq: 'approved' } }) });
+      expect(dry.status).toBe(200);
+      expect(dry.body.data.estimate).toMatchObject({ operation: 'content_generation', credits: 5 * perItem, accounts: 2 });
+      const byAccount = Object.fromEntries(dry.body.data.estimate.perAccount.map((e: any) => [e.accountId, e]));
+      expect(byAccount[a.accountId]).toMatchObject({ items: 3, credits: 3 * perItem, available: balanceA.available, fits: balanceA.available >= 3 * perItem });
+      expect(byAccount[b.accountId]).toMatchObject({ items: 2, credits: 2 * perItem, available: balanceB.available, shortBy: Math.max(0, 2 * perItem - balanceB.available) });
+      expect(dry.body.data.notes.join(' ')).toContain(`Costs ${5 * perItem} credits`);
     });
   });
 

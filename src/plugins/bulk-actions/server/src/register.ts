@@ -2,13 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { getQueueService } from '../../../queue/server/src/utils/get-service';
 import { assignActions } from './actions/assign';
 import { billingActions } from './actions/billing';
+import { logActions } from './actions/logs';
+import { publishingActions } from './actions/publishing';
 import { recordActions } from './actions/records';
+import { taxonomyActions } from './actions/taxonomy';
+import { templateActions } from './actions/templates';
 import { BULK_QUEUE } from './services/runner';
 import { getService } from './utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = getService(strapi, 'registry');
-  for (const action of [...recordActions(strapi), ...assignActions(strapi), ...billingActions(strapi)]) registry.register(action);
+  const builtIn = [...recordActions(strapi), ...assignActions(strapi), ...billingActions(strapi), ...taxonomyActions(strapi), ...templateActions(strapi), ...publishingActions(strapi), ...logActions(strapi)];
+  for (const action of builtIn) registry.register(action);
 
   getQueueService(strapi).define({
     name: BULK_QUEUE,

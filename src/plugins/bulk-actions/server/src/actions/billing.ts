@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { getCreditsService } from '../../../../credits/server/src/utils/get-service';
 import type { PaymentsService } from '../../../../billing/server/src/services/payments';
+import type { SubscriptionsService } from '../../../../billing/server/src/services/subscriptions';
+import { errors } from '@strapi/utils';
+import { perRecord } from './per-record';
 import type { BulkActionDefinition, RowFailure } from '../domain/types';
 import { PERMISSIONS } from './permissions';
 
@@ -83,4 +86,40 @@ const decide = (strapi: Core.Strapi, decision: 'approve' | 'reject'): BulkAction
   },
 });
 
-export const billingActions = (strapi: Core.Strapi): BulkActionDefinition<any>[] => [adjustCredits(strapi), decide(strapi, 'approve'), decide(strapi, 'reject')];
+/**
+ * Upgrade (or change) plan through billing's plan change path: per account, in its own transaction,
+ * `subscriptions.requestPlan` issues the invoice for the new plan; approval of its payment switches the
+ * plan and grants its credits (billing invariant 1). Accounts already on the plan are skipped.
+ */
+const upgradePlan = (strapi: Core.Strapi): BulkActionDefinition<{ plan: string }> => {
+  const plan = async (slug: string) => {
+    const row = await strapi.db.query('api::plan.plan').findOne({ where: { slug, isActive: true }, select: ['id', 'price'] });
+    if (!row) throw new errors.ValidationError('params.plan: no active plan with this slug', { errors: [{ path: ['params', 'plan'], message: 'no active plan with this slug', name: 'ValidationError' }] });
+    if (Number(row.price) <= 0) throw new errors.ValidationError('params.plan: free plans need no invoice; downgrades take effect at renewal', { errors: [{ path: ['params', 'plan'], message: 'must be a paid plan', name: 'ValidationError' }] });
+    return row;
+  };
+  return {
+    id: 'upgrade-plan',
+    label: 'Upgrade plan',
+    description: "Issues each selected account an invoice for the chosen plan (billing's plan change); the plan and its credits apply when the payment is approved.",
+    contentTypes: [ACCOUNT],
+    params: z.object({ plan: z.string().regex(/^[a-z0-9-]{1,100}$/, 'must be a plan slug').describe('plan slug') }).strict(),
+    reasonRequired: true,
+    permission: PERMISSIONS.credits,
+    cmAction: 'update',
+    undoable: false,
+    transactional: false,
+    batchSize: 100,
+    validate: async ({ params }) => void (await plan(params.plan)),
+    where: ({ plan: slug }) => ({ $or: [{ plan: { id: { $null: true } } }, { plan: { slug: { $ne: slug } } }] }),
+    handler: ({ uid, ids, params, ctx }) => {
+      const subscriptions = strapi.plugin('billing').service('subscriptions') as SubscriptionsService;
+      return perRecord(strapi, { uid, ids, select: ['isSystem'] }, async (row) => {
+        if (row.isSystem) throw new Error('the system account is protected');
+        await strapi.db.transaction(({ trx }) => subscriptions.requestPlan(trx as any, { accountId: row.id, planSlug: params.plan, actor: ctx.actor }));
+      });
+    },
+  };
+};
+
+export const billingActions = (strapi: Core.Strapi): BulkActionDefinition<any>[] => [adjustCredits(strapi), decide(strapi, 'approve'), decide(strapi, 'reject'), upgradePlan(strapi)];

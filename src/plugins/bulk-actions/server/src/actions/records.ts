@@ -27,6 +27,7 @@ const activeToggle = (strapi: Core.Strapi, active: boolean): BulkActionDefinitio
   cmAction: 'update',
   undoable: { by: active ? 'deactivate' : 'activate' },
   where: () => notValue('isActive', active),
+  columns: () => ({ isActive: active }),
   handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { isActive: active }, adminUserId: ctx.adminUserId }),
 });
 
@@ -43,13 +44,14 @@ const softDelete = (strapi: Core.Strapi): BulkActionDefinition<Record<string, ne
   cmAction: 'delete',
   undoable: { by: 'restore' },
   variant: 'danger',
+  columns: () => ({ deletedAt: new Date() }),
   handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { deletedAt: new Date() }, adminUserId: ctx.adminUserId }),
 });
 
 const restore = (strapi: Core.Strapi): BulkActionDefinition<Record<string, never>> => ({
   id: 'restore',
   label: 'Restore from trash',
-  description: 'Clears deletedAt on trashed rows matching the selection.',
+  description: 'Clears deletedAt on trashed rows matching the selection; a row whose unique twin is live, or that a restore guard vetoes, is skipped and reported.',
   contentTypes: (uid) => softDeletes(strapi)(uid),
   scope: 'trash',
   params: z.object({}).strict(),
@@ -57,7 +59,7 @@ const restore = (strapi: Core.Strapi): BulkActionDefinition<Record<string, never
   permission: PERMISSIONS.delete,
   cmAction: 'delete',
   undoable: { by: 'soft-delete' },
-  handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { deletedAt: null }, adminUserId: ctx.adminUserId }),
+  handler: ({ trx, uid, ids, ctx }) => getService(strapi, 'sql').restore({ trx, uid, ids, adminUserId: ctx.adminUserId }),
 });
 
 const enumValues = (model: ModelLike, field: string) => model.attributes[field]?.enum as [string, ...string[]];
@@ -74,6 +76,7 @@ const setEnum = (strapi: Core.Strapi, args: { id: string; label: string; field: 
   cmAction: 'update',
   undoable: false,
   where: ({ value }) => notValue(args.field, value),
+  columns: ({ value }) => ({ [args.field]: value }),
   handler: ({ trx, uid, ids, params, ctx }) => getService(strapi, 'sql').setColumns({ trx, uid, ids, values: { [args.field]: params.value }, adminUserId: ctx.adminUserId }),
 });
 

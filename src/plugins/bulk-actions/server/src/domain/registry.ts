@@ -27,6 +27,8 @@ export const createActionRegistry = () => {
       if (typeof action?.permission !== 'string' || !action.permission.includes('::')) problems.push('permission must be an admin action id such as plugin::bulk-actions.records.update');
       if (!CM_ACTIONS.has(action?.cmAction)) problems.push("cmAction must be 'read', 'update' or 'delete'");
       if (typeof action?.handler !== 'function') problems.push('handler must be a function');
+      if (action?.columns !== undefined && typeof action.columns !== 'function') problems.push('columns must be a function of the parameters');
+      if (action?.credits !== undefined && typeof action.credits !== 'function') problems.push('credits must be a function returning { operation, perItem }');
       if (action?.batchSize !== undefined && !(Number.isInteger(action.batchSize) && action.batchSize > 0 && action.batchSize <= 50_000)) problems.push('batchSize must be an integer from 1 to 50000');
       if (problems.length) throw new Error(`Bulk action "${action?.id ?? '?'}" is invalid: ${problems.join('; ')}`);
       if (actions.has(action.id)) throw new Error(`Bulk action "${action.id}" is already registered; ids are global across plugins`);

@@ -68,11 +68,32 @@ export interface DryRunArgs<P> {
   countWhere: (where: Record<string, unknown>) => Promise<number>;
 }
 
+/** One account's share of a credit-spending run, priced by the credits plugin against its balance. */
+export interface CreditEstimate {
+  accountId: number;
+  items: number;
+  credits: number;
+  available: number;
+  shortBy: number;
+  fits: boolean;
+}
+
 export interface DryRunResult {
   matched: number;
   willChange: number;
   /** Anything an action wants to show before running (a cost estimate, say). */
   notes?: string[];
+  /** For actions with `credits`: the cost per account against its balance (at most 50 accounts listed). */
+  estimate?: { operation: string; credits: number; accounts: number; short: number; perAccount: CreditEstimate[] };
+}
+
+/** Usage of one row for a credit-spending action (the credits plugin's `Usage`). */
+export interface CreditUsage {
+  words?: number;
+  items?: number;
+  images?: number;
+  inputTokens?: number;
+  outputTokens?: number;
 }
 
 /**
@@ -116,7 +137,20 @@ export interface BulkActionDefinition<P = Record<string, unknown>> {
    * services which open their own transactions per record (credits, payments) set it false.
    */
   transactional?: boolean;
-  /** Ids per batch; default 10,000 for SQL actions, smaller for per-record service calls. */
+  /**
+   * For actions that only assign scalar columns (toggles, mark-as, soft delete): the values to set. It
+   * lets the runner take its fused path (one statement per batch selects the next keyset page, updates
+   * it, and adds the progress) when the type allows it (no system rows, no Draft & Publish, not audited,
+   * no search term); otherwise `handler` runs as usual, so it must do the same thing.
+   */
+  columns?: (params: P, uid: string) => Record<string, unknown>;
+  /**
+   * For actions that spend credits (AI operations): the operation and one row's expected usage. The dry
+   * run then prices the rows that would change per account with the credits plugin's
+   * `pricing.estimateBatch` and shows each cost against that account's available balance.
+   */
+  credits?: (params: P, uid: string) => { operation: string; perItem: CreditUsage; model?: string | null };
+  /** Ids per batch; default 10,000 for SQL actions (50,000 on the fused path), smaller for per-record service calls. */
   batchSize?: number;
   handler: (args: BatchArgs<P>) => Promise<BatchOutcome>;
 }

@@ -2,13 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { validate } from '../../../../../lib/validate';
+import { getAuditService } from '../../../../audit/server/src/utils/get-service';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
 import { runKeysetBatches, runsInline } from '../domain/batches';
-import type { BatchOutcome, BulkActionDefinition, DryRunResult, ResolvedSelection, RowFailure, SelectionInput } from '../domain/types';
+import { getCreditsService } from '../../../../credits/server/src/utils/get-service';
+import type { BatchOutcome, BulkActionDefinition, CreditEstimate, DryRunResult, ResolvedSelection, RowFailure, SelectionInput } from '../domain/types';
 import { getService } from '../utils/get-service';
 
 export const BULK_QUEUE = 'bulk-actions';
 const DEFAULT_BATCH = 10_000;
+/** The fused path writes up to this many rows per statement (a few hundred milliseconds of row locks). */
+const FUSED_BATCH = 50_000;
 
 export interface RunRequest {
   actionId: string;
@@ -61,6 +65,29 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return failures.map((f) => (f.documentId ? f : { ...f, documentId: (byId.get(f.id) as string) ?? null }));
   };
 
+  /** Rows that would change, per owning account (tenant-owned types): one grouped query over the selection. */
+  const perAccount = async (selection: ResolvedSelection, extra?: Record<string, unknown>) => {
+    const link = (strapi.plugin('tenancy').service('schema') as any).table(selection.uid).link as { table: string; ownerColumn: string; accountColumn: string } | undefined;
+    if (!link) return [];
+    const where = extra ? { $and: [selection.where, extra] } : selection.where;
+    const ids = (strapi.db as any).queryBuilder(selection.uid).select('id').where(where).getKnexQuery();
+    const { rows } = await strapi.db.connection.raw(`SELECT l.?? AS account_id, count(*)::int AS n FROM (?) s JOIN ?? l ON l.?? = s.id GROUP BY 1 ORDER BY 2 DESC`, [link.accountColumn, ids, link.table, link.ownerColumn]);
+    return rows.map((r: any) => ({ accountId: Number(r.account_id), items: Number(r.n) }));
+  };
+
+  /** Prices a credit-spending action per account against each balance (credits `pricing.estimateBatch`). */
+  const estimate = async (action: BulkActionDefinition<any>, p: { uid: string; params: any; selection: ResolvedSelection; extra?: Record<string, unknown> }): Promise<NonNullable<DryRunResult['estimate']>> => {
+    const spec = action.credits!(p.params, p.uid);
+    const pricing = getCreditsService(strapi, 'pricing');
+    const groups = await perAccount(p.selection, p.extra);
+    const all: CreditEstimate[] = [];
+    for (const g of groups) {
+      const e = await pricing.estimateBatch({ accountId: g.accountId, operation: spec.operation, items: g.items, perItem: spec.perItem, model: spec.model ?? null });
+      all.push({ accountId: g.accountId, items: g.items, credits: e.credits, available: e.available, shortBy: e.shortBy, fits: e.fits });
+    }
+    return { operation: spec.operation, credits: all.reduce((sum, e) => sum + e.credits, 0), accounts: all.length, short: all.filter((e) => !e.fits).length, perAccount: all.slice(0, 50) };
+  };
+
   return {
     async dryRun(request: RunRequest): Promise<DryRunResult & { inline: boolean }> {
       const p = await prepare(request);
@@ -68,6 +95,12 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = p.action.dryRun
         ? await p.action.dryRun({ uid: p.uid, params: p.params, matched: p.matched, willChange: p.willChange, countWhere: (where) => selections().count(p.selection, p.extra ? { $and: [p.extra, where] } : where) })
         : base;
+      if (p.action.credits) {
+        const cost = await estimate(p.action, p);
+        const notes = [...(result.notes ?? []), `Costs ${cost.credits} credits (${cost.operation}) across ${cost.accounts} account${cost.accounts === 1 ? '' : 's'}.`];
+        if (cost.short) notes.push(`${cost.short} account${cost.short === 1 ? ' does' : 's do'} not have enough credits available; their rows will fail.`);
+        return { ...result, notes, estimate: cost, inline: runsInline(result.willChange) };
+      }
       return { ...result, inline: runsInline(result.willChange) };
     },
 
@@ -114,38 +147,79 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const selection: ResolvedSelection = { uid: run.contentType, ...run.resolved };
       const extra = action.where?.(run.params, run.contentType);
       const ctx = { runId, actor: run.actor, adminUserId: run.adminUserId ?? 0, reason: run.reason };
+      // Whatever the handlers change through services or SQL is audited as this run, with its reason.
+      const auditContext = { actor: run.actor, actorEmail: run.actorEmail, reason: run.reason, source: 'bulk' as const, details: { runId, bulkAction: run.action } };
+      const trail = getAuditService(strapi, 'trail');
       let processed = 0;
       let status: 'completed' | 'cancelled' | 'failed' = 'completed';
       let error: string | null = null;
       try {
-        const result = await runKeysetBatches({
-          batchSize: action.batchSize ?? DEFAULT_BATCH,
-          nextIds: (after, limit) => selections().nextIds(selection, after, limit, extra),
-          stop: () => runs().cancelRequested(runId),
-          work: async (ids) => {
-            let outcome: BatchOutcome;
-            try {
-              const args = { uid: run.contentType, ids, params: run.params, ctx };
-              outcome = action.transactional === false ? await action.handler(args) : await strapi.db.transaction(({ trx }) => action.handler({ ...args, trx }));
-            } catch (e) {
-              strapi.log.warn(`[bulk-actions] run ${runId} batch of ${ids.length} failed: ${(e as Error).message}`);
-              outcome = { changed: 0, failures: ids.map((id) => ({ id, reason: (e as Error).message })) };
+        const sql = getService(strapi, 'sql');
+        if (action.columns && !selection.search && sql.fusable(run.contentType)) {
+          // One statement per batch: page, update, progress and the cancel flag (see sql.setColumnsBatch).
+          const values = action.columns(run.params, run.contentType);
+          const where = extra ? { $and: [selection.where, extra] } : selection.where;
+          const limit = action.batchSize ?? FUSED_BATCH;
+          let after = 0;
+          for (;;) {
+            const batch = await trail.withContext(auditContext, () => sql.setColumnsBatch({ uid: run.contentType, where, after, limit, values, adminUserId: ctx.adminUserId, runId }));
+            processed += batch.ids;
+            if (batch.ids) await hooks.progress?.(Math.min(100, Math.round((processed * 100) / Math.max(run.total, 1))));
+            if (batch.ids < limit) break;
+            if (batch.cancel) {
+              status = 'cancelled';
+              break;
             }
-            const failures = await withDocumentIds(run.contentType, outcome.failures ?? []);
-            await runs().addFailures(runId, failures);
-            await runs().addProgress(runId, { processed: ids.length, changed: outcome.changed, failed: failures.length });
-            processed += ids.length;
-            await hooks.progress?.(Math.min(100, Math.round((processed * 100) / Math.max(run.total, 1))));
-          },
-        });
-        if (result.stopped) status = 'cancelled';
+            after = batch.last;
+          }
+        } else {
+          const result = await runKeysetBatches({
+            batchSize: action.batchSize ?? DEFAULT_BATCH,
+            nextIds: (after, limit) => selections().nextIds(selection, after, limit, extra),
+            stop: () => runs().cancelRequested(runId),
+            work: async (ids) => {
+              let outcome: BatchOutcome;
+              try {
+                const args = { uid: run.contentType, ids, params: run.params, ctx };
+                outcome = await trail.withContext<BatchOutcome>(auditContext, async () =>
+                  action.transactional === false ? action.handler(args) : ((await strapi.db.transaction(({ trx }) => action.handler({ ...args, trx }))) as BatchOutcome)
+                );
+              } catch (e) {
+                strapi.log.warn(`[bulk-actions] run ${runId} batch of ${ids.length} failed: ${(e as Error).message}`);
+                outcome = { changed: 0, failures: ids.map((id) => ({ id, reason: (e as Error).message })) };
+              }
+              const failures = await withDocumentIds(run.contentType, outcome.failures ?? []);
+              await runs().addFailures(runId, failures);
+              await runs().addProgress(runId, { processed: ids.length, changed: outcome.changed, failed: failures.length });
+              processed += ids.length;
+              await hooks.progress?.(Math.min(100, Math.round((processed * 100) / Math.max(run.total, 1))));
+            },
+          });
+          if (result.stopped) status = 'cancelled';
+        }
       } catch (e) {
         status = 'failed';
         error = (e as Error).message;
         strapi.log.error(`[bulk-actions] run ${runId} failed: ${error}`);
       }
       await runs().update(runId, { status, error, finished_at: strapi.db.connection.fn.now() });
-      return runs().get(runId);
+      const finished = await runs().get(runId);
+      // One entry per run in the audit trail, beside the per-row diffs of audited types.
+      await trail
+        .record([
+          {
+            actor: run.actor,
+            actorEmail: run.actorEmail,
+            source: 'bulk',
+            action: `bulk:${run.action}`,
+            contentType: run.contentType,
+            changes: {},
+            reason: run.reason,
+            details: { runId, status, mode: run.mode, params: run.params, matched: finished.matched, total: finished.total, processed: finished.processed, changed: finished.changed, failed: finished.failed, selection: run.selection },
+          },
+        ])
+        .catch((e) => strapi.log.error(`[bulk-actions] run ${runId}: could not write the audit entry: ${(e as Error).message}`));
+      return finished;
     },
 
     /** Asks a run to stop: a queued job is removed at once, a running one stops before its next batch. */

@@ -39,6 +39,15 @@ export const createSoftDeleteService = ({ strapi }: { strapi: Core.Strapi }) => 
       guards.push(guard);
     },
 
+    hasRestoreGuards: () => guards.length > 0,
+    /**
+     * Runs every registered guard for one document inside the caller's transaction; throws the first
+     * veto. For writers that clear the stamp themselves (bulk restore in SQL) so guards still apply.
+     */
+    async runRestoreGuards(args: RestoreGuardArgs) {
+      for (const guard of guards) await guard(args);
+    },
+
     /** Runs `fn` with real deletes for soft-deleting types. */
     purge<T>(fn: () => Promise<T>) {
       return purging.run(true, fn);

@@ -17,6 +17,14 @@ export const uniqueWithinRules = (contentType: { pluginOptions?: any } | undefin
   return Array.isArray(rules) ? rules.filter((r) => typeof r?.field === 'string' && Array.isArray(r.scope)) : [];
 };
 
+/**
+ * The rules as enforced: on a tenant-owned type every rule is also per account (two accounts may each
+ * have a "garden tools" keyword with no site). Writers outside the Document Service (bulk restore)
+ * check the same rules.
+ */
+export const effectiveUniqueWithinRules = (contentType: { pluginOptions?: any; attributes?: Record<string, unknown> } | undefined): UniqueWithinRule[] =>
+  uniqueWithinRules(contentType).map((r) => (contentType?.attributes?.account && !r.scope.includes('account') ? { ...r, scope: [...r.scope, 'account'] } : r));
+
 /** A to-one relation value as written (`"docId"`, `{ connect: [...] }`, null...) -> documentId, id, or null. */
 export type ScopeRef = { documentId: string } | { id: number } | null;
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { clashWhere, scopeRef, uniqueWithinRules, type ScopeRef } from '../domain/unique-within';
+import { clashWhere, effectiveUniqueWithinRules, scopeRef, type ScopeRef } from '../domain/unique-within';
 
 /**
  * Enforces `pluginOptions.tenancy.uniqueWithin` on Document Service creates and updates (REST,
@@ -10,9 +10,8 @@ import { clashWhere, scopeRef, uniqueWithinRules, type ScopeRef } from '../domai
 export const createUniqueWithinMiddleware = (strapi: Core.Strapi) => async (context: any, next: () => Promise<unknown>) => {
   if (context.action !== 'create' && context.action !== 'update') return next();
   const model = strapi.getModel(context.uid) as any;
-  // Per account, always: two accounts may each have a "garden tools" keyword with no site. By the time
-  // this runs the scope middleware has stamped `account` on a tenant's create.
-  const rules = uniqueWithinRules(model).map((r) => (model.attributes.account && !r.scope.includes('account') ? { ...r, scope: [...r.scope, 'account'] } : r));
+  // Per account, always. By the time this runs the scope middleware has stamped `account` on a tenant's create.
+  const rules = effectiveUniqueWithinRules(model);
   const data = context.params?.data;
   if (!rules.length || !data) return next();
 

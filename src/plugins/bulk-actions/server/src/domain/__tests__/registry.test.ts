@@ -26,6 +26,14 @@ describe('action registry', () => {
       expect(registry.has('demo.touch')).toBe(true);
     });
 
+    it('refuses columns or credits that are not functions, naming them', () => {
+      const registry = createActionRegistry();
+      expect(() => registry.register(action({ columns: { isActive: true } as any }))).toThrow(/columns must be a function/);
+      expect(() => registry.register(action({ credits: 'content_generation' as any }))).toThrow(/credits must be a function/);
+      registry.register(action({ columns: () => ({ isActive: true }), credits: () => ({ operation: 'content_generation', perItem: { words: 1000 } }) }));
+      expect(registry.get('demo.touch').columns!({}, 'api::keyword.keyword')).toEqual({ isActive: true });
+    });
+
     it('refuses a second action with the same id', () => {
       const registry = createActionRegistry();
       registry.register(action());

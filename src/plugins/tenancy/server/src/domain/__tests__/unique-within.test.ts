@@ -1,4 +1,4 @@
-import { clashWhere, scopeRef, uniqueWithinRules } from '../unique-within';
+import { clashWhere, effectiveUniqueWithinRules, scopeRef, uniqueWithinRules } from '../unique-within';
 
 describe('uniqueWithinRules', () => {
   it('reads well-formed rules and ignores the rest', () => {
@@ -31,5 +31,19 @@ describe('clashWhere', () => {
       documentId: { $ne: 'me' },
       deletedAt: { $null: true },
     });
+  });
+});
+
+describe('effectiveUniqueWithinRules', () => {
+  it('adds account to the scope of a tenant-owned type, once', () => {
+    const ct = { attributes: { account: {} }, pluginOptions: { tenancy: { uniqueWithin: [{ field: 'keyword', scope: ['site', 'sector'] }, { field: 'slug', scope: ['account'] }] } } };
+    expect(effectiveUniqueWithinRules(ct)).toEqual([
+      { field: 'keyword', scope: ['site', 'sector', 'account'] },
+      { field: 'slug', scope: ['account'] },
+    ]);
+  });
+
+  it('leaves a type without account as declared', () => {
+    expect(effectiveUniqueWithinRules({ attributes: {}, pluginOptions: { tenancy: { uniqueWithin: [{ field: 'name', scope: ['site'] }] } } })).toEqual([{ field: 'name', scope: ['site'] }]);
   });
 });
