@@ -109,10 +109,13 @@ describe('a worker killed mid-publish', () => {
     expect(wp.requests.filter((r) => r.method === 'POST' && r.path === '/wp/v2/posts')).toHaveLength(1);
 
     // The job itself completed, once: one successful attempt, which adopted the post.
-    const job = await app.strapi.plugin('queue').service('queues').get('publishing').getJob(`pub-${recordId}`);
+    // Job ids carry the record's documentId (records.ts, jobIdFor).
+    const jobId = `pub-${(await record(recordId)).documentId}`;
+    const job = await app.strapi.plugin('queue').service('queues').get('publishing').getJob(jobId);
+    expect(job).not.toBeNull();
     // The record turns published inside the handler, just before Bull marks the job completed.
     await waitFor('the job to complete', async () => (await job.getState()) === 'completed');
-    const finished = await app.strapi.plugin('queue').service('queues').get('publishing').getJob(`pub-${recordId}`);
+    const finished = await app.strapi.plugin('queue').service('queues').get('publishing').getJob(jobId);
     // Completed by the run that adopted the post; the kill counted as a stall, not as a failed attempt.
     expect(finished.returnvalue).toMatchObject({ adopted: true, postId: posts[0].id });
     expect(finished.stacktrace ?? []).toEqual([]);

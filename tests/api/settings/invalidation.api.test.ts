@@ -35,7 +35,8 @@ beforeAll(async () => {
   app = await bootStrapi();
   t = await signUp(app, { plan: 'growth' });
   child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'second-process.js')], {
-    env: { ...process.env, DATABASE_URL: app.databaseUrl },
+    // Same database and same queue prefix (the invalidation channel is named after it), as a worker has.
+    env: { ...process.env, DATABASE_URL: app.databaseUrl, QUEUE_PREFIX: app.queuePrefix },
     stdio: ['pipe', 'pipe', 'pipe'],
   }) as ChildProcessWithoutNullStreams;
   child.stderr.on('data', (d) => process.stderr.write(`[second process] ${d}`));
