@@ -12,6 +12,7 @@ import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { startPrivateRedis } from '../../helpers/redis-server';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { as, signUp, type Tenant } from '../../helpers/tenants';
+import { waitFor as pollUntil } from '../../helpers/wait-for';
 import { startWorkerProcess, type WorkerProcess } from '../../helpers/worker-process';
 import { AI_TEST_ENV, chargeOf, grant, KEYS, ledger, pointSettingsAt } from '../ai/helpers';
 
@@ -25,15 +26,8 @@ let env: Record<string, string>;
 // Each test boots worker processes (a Strapi load each, slow on a busy machine) and waits out a lock expiry.
 jest.setTimeout(240_000);
 
-const waitFor = async <T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 90_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n${workers.map((w) => w.output().slice(-3000)).join('\n---\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const waitFor = <T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 90_000): Promise<T> =>
+  pollUntil(fn, ms, () => `${what}\n${workers.map((w) => w.output().slice(-3000)).join('\n---\n')}`);
 const runRow = (id: number) => app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id } });
 const ended = (id: number) => waitFor(`run ${id} to end`, async () => {
   const run = await runRow(id);

@@ -11,6 +11,7 @@ import { startFakeWordPress, type FakeWordPress } from '../../helpers/fake-wordp
 import { startPrivateRedis } from '../../helpers/redis-server';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { as, signUp, type Tenant } from '../../helpers/tenants';
+import { waitFor as pollUntil } from '../../helpers/wait-for';
 import { startWorkerProcess, type WorkerProcess } from '../../helpers/worker-process';
 
 let app: TestApp;
@@ -23,15 +24,8 @@ let env: Record<string, string>;
 // Each test boots worker processes (a Strapi load each, slow on a busy machine) and waits out a lock expiry.
 jest.setTimeout(240_000);
 
-const waitFor = async <T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 90_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}\n${workers.map((w) => w.output().slice(-3000)).join('\n---\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const waitFor = <T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 90_000): Promise<T> =>
+  pollUntil(fn, ms, () => `${what}\n${workers.map((w) => w.output().slice(-3000)).join('\n---\n')}`);
 const record = (id: number) => app.strapi.db.query('plugin::publishing.publishing-record').findOne({ where: { id } });
 const settled = (id: number) => waitFor(`record ${id} to settle`, async () => {
   const r = await record(id);

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { errorMessage } from '../../../../billing/admin/src/utils/errorMessage';
-import { Pager } from './Pager';
+import { Pager } from '../../../../billing/admin/src/components/Pager';
 import { useStaffList } from '../hooks/useStaffList';
 import type { Pagination, PublishingRecord, RecordStatus } from '../types';
 import { AccountFilter } from './AccountFilter';
@@ -180,7 +180,7 @@ export const RecordsPanel = ({ canManage }: { canManage: boolean }) => {
               ))}
             </Tbody>
           </Table>
-          <Pager pagination={state.meta.pagination} onPage={setPage} />
+          <Pager pagination={state.meta.pagination} onPage={setPage} noun="record" />
         </>
       )}
     </Flex>
