@@ -200,7 +200,7 @@ commands.seedAccounts = async (app, { count, credits }) => {
   return rows.map((r) => r.id);
 };
 
-commands.debitLoad = async (app, { mode, accountIds, clients, durationMs, hot }) => {
+commands.debitLoad = async (app, { mode, accountIds, clients, durationMs, hot, profileFile }) => {
   const { randomUUID } = require('node:crypto');
   const ledger = app.plugin('credits').service('ledger');
   const knex = app.db.connection;
@@ -213,6 +213,15 @@ commands.debitLoad = async (app, { mode, accountIds, clients, durationMs, hot })
   const sample = [];
   const walAt = async () => (await knex.raw('SELECT pg_current_wal_insert_lsn() AS lsn')).rows[0].lsn;
   const wal0 = await walAt();
+  // Optional CPU profile of the timed part (`--profile`), written as a .cpuprofile file.
+  let session;
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  if (profileFile) {
+    session = new (require('node:inspector').Session)();
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
   const cpu0 = process.cpuUsage();
   const deadline = Date.now() + durationMs;
   const started = process.hrtime.bigint();
@@ -234,6 +243,11 @@ commands.debitLoad = async (app, { mode, accountIds, clients, durationMs, hot })
   const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   // Load-independent figures: the app's CPU and the WAL written per debit (the machine is shared).
   const cpu = process.cpuUsage(cpu0);
+  if (profileFile) {
+    const { profile } = await post('Profiler.stop');
+    session.disconnect();
+    require('node:fs').writeFileSync(profileFile, JSON.stringify(profile));
+  }
   const { rows } = await knex.raw('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?) AS bytes', [wal0]);
   return { latencies, errors, errorSample: sample, elapsedMs, appCpuMs: (cpu.user + cpu.system) / 1000, walBytes: Number(rows[0].bytes) };
 };

@@ -1,17 +1,21 @@
 // Ledger debits per second: through the credits plugin's ledger (row lock, idempotency key, ledger
 // rows and balance in one transaction) beside a raw single-statement SQL debit on the same database
 // and connection pool, in the same run, spread over many accounts and on one hot account.
+const fs = require('node:fs');
 const os = require('node:os');
+const path = require('node:path');
 const { prepareServices, compileApp } = require('../lib/env');
 const { startApp } = require('../lib/app');
 const { median, percentile, round, table } = require('../lib/stats');
 
 const defaults = { accounts: 1000, clients: 32, duration: 10, warmup: 2, rounds: 2, pool: 32 };
-const usage = `credits [--accounts ${defaults.accounts}] [--clients ${defaults.clients}] [--duration ${defaults.duration}] [--warmup ${defaults.warmup}] [--rounds ${defaults.rounds}] [--pool ${defaults.pool}]`;
+const usage = `credits [--accounts ${defaults.accounts}] [--clients ${defaults.clients}] [--duration ${defaults.duration}] [--warmup ${defaults.warmup}] [--rounds ${defaults.rounds}] [--pool ${defaults.pool}] [--profile]`;
+const RESULTS = path.join(__dirname, '..', 'results');
 const TARGETS = { spreadPerSec: 2000, hotPerSec: 300, p99Ms: 20, maxRatio: 2 };
 
 const run = async (options, { log }) => {
-  const opts = { ...defaults, ...options };
+  const { profile, ...rest } = options;
+  const opts = { ...defaults, ...rest };
   for (const key of Object.keys(defaults)) {
     opts[key] = Number(opts[key]);
     if (!Number.isFinite(opts[key]) || opts[key] < (key === 'warmup' ? 0 : 1)) throw new Error(`--${key} must be a positive number`);
@@ -54,7 +58,11 @@ const run = async (options, { log }) => {
         const args = { mode: c.mode, accountIds, clients: opts.clients, hot: c.hot };
         if (opts.warmup) await app.call('debitLoad', { ...args, durationMs: opts.warmup * 1000 });
         log(`round ${round_}: ${c.mode} ${c.hot ? 'hot account' : `${accountIds.length} accounts`}`);
-        const r = await app.call('debitLoad', { ...args, durationMs: opts.duration * 1000 });
+        // --profile: a CPU profile of the app process for each case's last round, in bench/results.
+        const profileFile = profile && round_ === opts.rounds ? path.join(RESULTS, `credits-${c.mode}-${c.hot ? 'hot' : 'spread'}.cpuprofile`) : undefined;
+        if (profileFile) fs.mkdirSync(RESULTS, { recursive: true });
+        const r = await app.call('debitLoad', { ...args, durationMs: opts.duration * 1000, profileFile });
+        if (profileFile) log(`CPU profile: ${profileFile} (node bench/lib/profile-summary.js <file>)`);
         if (r.errors) throw new Error(`${c.mode} debits failed ${r.errors} times: ${r.errorSample.join(' | ')}`);
         const sorted = r.latencies.sort((a, b) => a - b);
         samples.get(`${c.hot}:${c.mode}`).push({
