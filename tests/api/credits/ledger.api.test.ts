@@ -124,6 +124,33 @@ describe('holds through the service', () => {
     expect((await ledger().hold(A.accountId, h2.holdId)).status).toBe('expired');
   });
 
+  it("joins the caller's transaction: invisible until it commits, gone when it rolls back", async () => {
+    const start = await ledger().balance(B.accountId);
+    const operations = async (key: string) => Number((await app.strapi.db.connection('credit_operations').where({ account_id: B.accountId, idempotency_key: key }).count({ n: '*' }))[0].n);
+    const committedKey = `outer:${randomUUID()}`;
+    await app.strapi.db.transaction(async () => {
+      const moved = await ledger().grant({ accountId: B.accountId, idempotencyKey: committedKey, pool: 'bonus', amount: 7, type: 'purchase' });
+      expect(moved.balance.bonus).toBe(start.bonus + 7);
+      // Another connection does not see it yet: the move ran on the transaction's connection.
+      expect(await ledger().balance(B.accountId)).toEqual(start);
+      expect(await operations(committedKey)).toBe(0);
+    });
+    expect((await ledger().balance(B.accountId)).bonus).toBe(start.bonus + 7);
+    expect(await operations(committedKey)).toBe(1);
+
+    const rolledBackKey = `outer:${randomUUID()}`;
+    await expect(
+      app.strapi.db.transaction(async () => {
+        await ledger().spend({ accountId: B.accountId, idempotencyKey: rolledBackKey, amount: 3 });
+        throw new Error('the caller failed after the spend');
+      })
+    ).rejects.toThrow('the caller failed');
+    expect((await ledger().balance(B.accountId)).bonus).toBe(start.bonus + 7);
+    expect(await operations(rolledBackKey)).toBe(0);
+    // The key stored nothing, so it runs for real afterwards.
+    expect((await ledger().spend({ accountId: B.accountId, idempotencyKey: rolledBackKey, amount: 3 })).replayed).toBe(false);
+  });
+
   it('a reservation that does not fit fails with needed and available, and holds nothing', async () => {
     const start = await ledger().balance(B.accountId);
     await expect(ledger().reserve({ accountId: B.accountId, amount: start.available + 1, idempotencyKey: `job:${randomUUID()}` })).rejects.toMatchObject({

@@ -5,6 +5,7 @@ import type { Balance, Entry, Pool } from '../domain/balance';
 import { CreditsNotFoundError, HoldStateError, IdempotencyConflictError, InsufficientCreditsError } from '../domain/errors';
 import { requestHash } from '../domain/request-hash';
 import type { Usage } from '../domain/pricing';
+import { runMove } from '../database/run-move';
 
 export type TransactionType = 'purchase' | 'subscription' | 'refund' | 'deduction' | 'adjustment' | 'expiry';
 
@@ -74,7 +75,6 @@ type Outcome =
   | { status: 'hold_state'; holdStatus: string }
   | { status: 'no_account' | 'no_hold' };
 
-const MOVE_SQL = `SELECT credit_move(?::integer, ?, ?, ?, ?, ?::integer, ?, ?::bigint, ?, ?, ?, ?, ?, ?::double precision, ?, ?::jsonb) AS outcome`;
 
 const DEFAULT_HOLD_TTL_SECONDS = 60 * 60;
 
@@ -150,13 +150,14 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function move(m: Move): Promise<MoveResult> {
     const key = m.meta.idempotencyKey;
     if (!key || key.length > 255) throw new RangeError('idempotencyKey must be 1 to 255 characters');
-    // A named statement: each pooled connection parses and plans it once, not on every movement
-    // (about 15% of a debit's work inside the database).
-    const run = (knex: Knex) => knex.raw(MOVE_SQL, bindingsOf(m)).options({ name: 'credits.credit_move' });
-    const { rows } = strapi.db.inTransaction() ? await strapi.db.transaction(({ trx }) => run(trx)) : await run(strapi.db.connection);
+    const values = bindingsOf(m);
+    // Inside a caller's `strapi.db.transaction`, on that transaction's connection; otherwise on a
+    // connection of the pool, as one statement that is atomic on its own.
+    const raw = strapi.db.inTransaction()
+      ? await strapi.db.transaction(({ trx }) => runMove(trx as unknown as Knex, values))
+      : await runMove(strapi.db.connection, values);
     // Strapi's pg setup leaves json values as text.
-    const outcome = rows[0].outcome;
-    return resultOf(typeof outcome === 'string' ? JSON.parse(outcome) : outcome, m);
+    return resultOf(typeof raw === 'string' ? JSON.parse(raw) : raw, m);
   }
 
   const settleKey = (holdId: number) => `hold:${holdId}:settle`;
