@@ -48,6 +48,20 @@ export const LEDGER_FUNCTIONS = [
      IF verb = 'capture' AND amount = 0 THEN verb := 'release'; END IF;
      IF verb = 'adjust' AND amount > 0 THEN verb := 'grant'; END IF;
      CASE verb
+       -- Debits first: a CASE tries its WHENs in order, and each one tried is an expression PL/pgSQL
+       -- prepares again in every transaction.
+       WHEN 'spend', 'capture' THEN
+         IF amount IS NULL OR amount <= 0 THEN RAISE EXCEPTION 'amount must be a positive integer, got %', amount USING ERRCODE = '22023'; END IF;
+         IF verb = 'spend' THEN hold := 0; END IF;
+         IF hold IS NULL OR hold < 0 OR hold > held THEN RAISE EXCEPTION 'cannot release % of % held', hold, held USING ERRCODE = '22023'; END IF;
+         -- A capture first stops holding its own hold, which becomes spendable for this debit.
+         free := greatest(0, plan::bigint + bonus - (held - hold));
+         IF amount > free THEN needed := amount; available := free; RETURN; END IF;
+         from_plan := least(plan, amount);
+         new_plan := plan - from_plan;
+         new_bonus := bonus - (amount - from_plan);
+         new_held := held - hold;
+         entries := ${entry(`'plan'`, `-from_plan`, `new_plan`)} || ${entry(`'bonus'`, `-(amount - from_plan)`, `new_bonus`)};
        WHEN 'grant' THEN
          IF amount IS NULL OR amount <= 0 THEN RAISE EXCEPTION 'amount must be a positive integer, got %', amount USING ERRCODE = '22023'; END IF;
          IF pool = 'plan' THEN new_plan := plan + amount; ELSE new_bonus := bonus + amount; END IF;
@@ -70,18 +84,6 @@ export const LEDGER_FUNCTIONS = [
        WHEN 'release' THEN
          IF hold IS NULL OR hold < 0 OR hold > held THEN RAISE EXCEPTION 'cannot release % of % held', hold, held USING ERRCODE = '22023'; END IF;
          new_held := held - hold;
-       WHEN 'spend', 'capture' THEN
-         IF amount IS NULL OR amount <= 0 THEN RAISE EXCEPTION 'amount must be a positive integer, got %', amount USING ERRCODE = '22023'; END IF;
-         IF verb = 'spend' THEN hold := 0; END IF;
-         IF hold IS NULL OR hold < 0 OR hold > held THEN RAISE EXCEPTION 'cannot release % of % held', hold, held USING ERRCODE = '22023'; END IF;
-         -- A capture first stops holding its own hold, which becomes spendable for this debit.
-         free := greatest(0, plan::bigint + bonus - (held - hold));
-         IF amount > free THEN needed := amount; available := free; RETURN; END IF;
-         from_plan := least(plan, amount);
-         new_plan := plan - from_plan;
-         new_bonus := bonus - (amount - from_plan);
-         new_held := held - hold;
-         entries := ${entry(`'plan'`, `-from_plan`, `new_plan`)} || ${entry(`'bonus'`, `-(amount - from_plan)`, `new_bonus`)};
        ELSE
          RAISE EXCEPTION 'unknown credit verb %', verb USING ERRCODE = '22023';
      END CASE;
