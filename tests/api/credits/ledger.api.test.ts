@@ -151,6 +151,18 @@ describe('holds through the service', () => {
     expect((await ledger().spend({ accountId: B.accountId, idempotencyKey: rolledBackKey, amount: 3 })).replayed).toBe(false);
   });
 
+  it("a movement still shows in knex's query events (query counters, debug logs)", async () => {
+    const seen: string[] = [];
+    const listener = (q: { sql: string }) => seen.push(q.sql);
+    app.strapi.db.connection.on('query', listener);
+    try {
+      await ledger().grant({ accountId: B.accountId, idempotencyKey: `event:${randomUUID()}`, pool: 'bonus', amount: 1, type: 'purchase' });
+    } finally {
+      app.strapi.db.connection.off('query', listener);
+    }
+    expect(seen.filter((sql) => sql.includes('credit_move('))).toHaveLength(1);
+  });
+
   it('a reservation that does not fit fails with needed and available, and holds nothing', async () => {
     const start = await ledger().balance(B.accountId);
     await expect(ledger().reserve({ accountId: B.accountId, amount: start.available + 1, idempotencyKey: `job:${randomUUID()}` })).rejects.toMatchObject({
