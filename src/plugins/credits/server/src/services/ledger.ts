@@ -75,7 +75,6 @@ type Outcome =
   | { status: 'hold_state'; holdStatus: string }
   | { status: 'no_account' | 'no_hold' };
 
-
 const DEFAULT_HOLD_TTL_SECONDS = 60 * 60;
 
 const view = (b: Balance) => ({ ...b, available: arithmetic.available(b) });
