@@ -33,11 +33,12 @@ export const waitWhileDrawing = async (page: Page, locator: Locator, timeoutMs =
   const deadline = Date.now() + timeoutMs;
   while (!(await locator.isVisible())) {
     if (Date.now() > deadline) throw new Error(`not shown after ${timeoutMs} ms: ${locator}`);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    // (page code: the tests' tsconfig has no DOM types)
+    await page.evaluate(() => new Promise((resolve) => (globalThis as any).requestAnimationFrame(() => setTimeout(resolve, 50))));
   }
 };
 
-export const dismissGuidedTour = (page: Page) => page.addInitScript(() => window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false })));
+export const dismissGuidedTour = (page: Page) => page.addInitScript(() => (globalThis as any).localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false })));
 
 const KEYWORD = 'api::keyword.keyword';
 
