@@ -126,15 +126,17 @@ export const createSqlService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async setColumnsBatch(args: { uid: string; where: Record<string, unknown>; after: number; limit: number; values: Record<string, unknown>; adminUserId: number; runId: number }) {
       const { uid, where, after, limit, values, adminUserId, runId } = args;
-      const page = (strapi.db as any).queryBuilder(uid).select('id').where({ $and: [where, { id: { $gt: after } }] }).orderBy({ id: 'asc' }).limit(limit).getKnexQuery();
+      // The Query Engine's SQL for the selection, without order or limit: with them, a filter through a
+      // relation (a join, so DISTINCT) selects the order column a second time, and `id` becomes ambiguous.
+      const selected = (strapi.db as any).queryBuilder(uid).select('id').where({ $and: [where, { id: { $gt: after } }] }).getKnexQuery();
       const sets = Object.keys(values).map((attribute) => `${column(uid, attribute)} = ?`);
       const t = touch(uid, adminUserId);
       const { rows } = await strapi.db.connection.raw(
-        `WITH b AS (?),
+        `WITH b AS (SELECT s.id FROM (?) AS s ORDER BY s.id LIMIT ?),
               u AS (UPDATE ?? AS tgt SET ${[...sets, t.sql].join(', ')} WHERE tgt.id = ANY(ARRAY(SELECT id FROM b)) RETURNING 1),
               p AS (UPDATE bulk_action_runs SET processed = processed + (SELECT count(*) FROM b), changed = changed + (SELECT count(*) FROM u) WHERE id = ? RETURNING cancel_requested)
          SELECT (SELECT count(*) FROM b)::int AS n, (SELECT max(id) FROM b)::int AS last, (SELECT count(*) FROM u)::int AS changed, (SELECT cancel_requested FROM p) AS cancel`,
-        [page, meta(uid).tableName, ...Object.values(values), ...t.bindings, runId]
+        [selected, limit, meta(uid).tableName, ...Object.values(values), ...t.bindings, runId]
       );
       const r = rows[0];
       return { ids: Number(r.n), last: r.last === null ? after : Number(r.last), changed: Number(r.changed), cancel: r.cancel === true };
