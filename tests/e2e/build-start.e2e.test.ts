@@ -12,7 +12,7 @@ import { adminLogin, anonymousPluginRoutes, http, launch, ROOT, waitForHealth, t
 import { startSmtp } from '../helpers/smtp';
 import { aiRunsScenario } from './scenarios/ai-runs';
 import { approvalDeskScenario } from './scenarios/approval-desk';
-import { bulkListViewScenario } from './scenarios/bulk-list-view';
+import { bulkListViewScenario, dismissGuidedTour } from './scenarios/bulk-list-view';
 import { importExportScenario } from './scenarios/import-export';
 import { publishingPageScenario } from './scenarios/publishing-page';
 
@@ -114,6 +114,8 @@ describe('build + start', () => {
     const page = await (await openBrowser()).newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Its Content Manager tour would cover the accounts list this test clicks in.
+    await dismissGuidedTour(page);
     await page.goto(`${app!.baseUrl}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(ADMIN.email);
     await page.locator('input[name="password"]').fill(ADMIN.password);
