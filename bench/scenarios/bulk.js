@@ -55,7 +55,8 @@ const run = async (options, { log }) => {
     });
     const probe = (fn, args) => app.call('runModule', { file: PROBE, fn, args });
     log(`loading ${opts.rows * 2} keywords`);
-    const { table: tbl, adminUserId } = await probe('setup', { rows: opts.rows });
+    const { table: tbl, adminUserId, fused } = await probe('setup', { rows: opts.rows });
+    result.config.fusedPath = fused;
     const filters = { $and: [{ status: { $eq: 'pending' } }] };
 
     const cases = {
@@ -119,6 +120,7 @@ const report = (result) => {
   return [
     `Scenario: bulk (${result.config.rows} of ${result.config.rows * 2} keywords selected by a filter; ${result.config.rounds} rounds, medians)`,
     `Machine:  ${result.machine.cpus} CPUs (${result.machine.cpuModel}), ${result.machine.memoryGb} GB, Node ${result.machine.node}`,
+    `Runner path for keywords: ${result.config.fusedPath ? 'fused (one statement per batch)' : 'handler (NOT the fused path)'}`,
     '',
     table([
       { key: 'name', title: 'action', align: 'left' },

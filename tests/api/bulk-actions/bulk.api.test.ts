@@ -212,6 +212,29 @@ describe('bulk actions', () => {
     });
   });
 
+  describe('upgrade plan', () => {
+    it('issues one invoice per account, and a re-executed run issues no second one', async () => {
+      const INVOICE = 'plugin::billing.invoice';
+      const invoices = () => count(INVOICE, { account: { id: a.accountId }, plan: { slug: 'starter' } });
+      const before = await invoices();
+      const account = await app.strapi.db.query(ACCOUNT).findOne({ where: { id: a.accountId } });
+      const selection = { uid: ACCOUNT, documentIds: [account.documentId] };
+
+      const run = await admin.post('/bulk-actions/run', { action: 'upgrade-plan', selection, params: { plan: 'starter' }, reason: 'sales upgrade' });
+      expect(run.body.data).toMatchObject({ status: 'completed', changed: 1, failed: 0 });
+      expect(await invoices()).toBe(before + 1);
+
+      // A worker that died after the invoice left the run `running`; executing it again (the recovery
+      // path) claims the same per-run account key and issues nothing.
+      await app.strapi.db.connection.raw(`UPDATE bulk_action_runs SET status = 'running' WHERE id = ?`, [run.body.data.id]);
+      const again = await getBulkActionsService(app.strapi, 'runner').execute(run.body.data.id);
+      expect(again).toMatchObject({ status: 'completed', failed: 0 });
+      expect(await invoices()).toBe(before + 1);
+      const { rows } = await app.strapi.db.connection.raw(`SELECT key FROM bulk_action_keys WHERE run_id = ?`, [run.body.data.id]);
+      expect(rows.map((r: { key: string }) => r.key)).toEqual([`bulk-run:${run.body.data.id}:${a.accountId}`]);
+    });
+  });
+
   describe('taxonomies, logs and clones', () => {
     const CONTENT = 'api::content.content';
     const TAXONOMY = 'api::content-taxonomy.content-taxonomy';

@@ -1,26 +1,24 @@
 /**
- * NOT MOUNTED YET in build-start.e2e.test.ts: its last run got through login and the list view's Export
- * button and modal, then found no download (the admin fetch client's POST ignores `responseType: 'blob'`);
- * the modal now uses GET /import-export/export?request=..., unverified in a browser for lack of time.
- * Mount it with `describe('export and import', importExportScenario({ app: () => app!, browser: openBrowser, superAdmin: ADMIN }))`.
- *
  * Export and import in the admin panel, on the app build-start.e2e.test.ts built and started: a tenant
  * creates a site and keywords over REST; a Content Manager (staff role) exports the keyword list from the Content
  * Manager's "Export" button (CSV, downloaded by Chromium), edits one volume, and imports the file back
- * through the Import page (upload, mapping, preview showing the one update, confirm: the job is queued;
- * `npm start` runs no workers, and the job itself is covered by the API tests).
+ * through the Import page (upload, mapping, preview showing the one update, confirm). The suite's app runs
+ * its workers in process, so the confirmed import job runs: the keyword ends with the edited volume.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { adminLogin, http, type Launched } from '../../helpers/processes';
+import { http, type Launched } from '../../helpers/processes';
+import { waitFor } from '../../helpers/wait-for';
+import { dismissGuidedTour } from './bulk-list-view';
 
 export interface ImportExportContext {
   app: () => Launched;
   browser: () => Promise<Browser>;
-  superAdmin: { email: string; password: string };
+  /** The suite's one Super Admin API login (admin logins are rate-limited per email). */
+  superAdminToken: () => Promise<string>;
 }
 
 export const importExportScenario = (ctx: ImportExportContext) => () => {
@@ -40,7 +38,7 @@ export const importExportScenario = (ctx: ImportExportContext) => () => {
     expect(site.status).toBe(201);
     const created = await http(ctx.app(), 'POST', '/api/keywords', { token: jwt, body: { data: { keyword, volume: 100, site: site.body.data.documentId } } });
     expect(created.status).toBe(201);
-    token = await adminLogin(ctx.app(), ctx.superAdmin.email, ctx.superAdmin.password);
+    token = await ctx.superAdminToken();
 
     // A Content Manager (import and export, Content Manager rights on keywords), registered through the
     // admin API as the Super Admin would; its own login also stays clear of the Super Admin's login rate limit.
@@ -55,8 +53,9 @@ export const importExportScenario = (ctx: ImportExportContext) => () => {
     });
     expect(registered.status).toBe(200);
 
-    page = await (await ctx.browser()).newPage();
+    page = await (await ctx.browser()).newContext().then((c) => c.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    await dismissGuidedTour(page);
     await page.goto(`${ctx.app().baseUrl}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(staff.email);
     await page.locator('input[name="password"]').fill(staff.password);
@@ -66,7 +65,7 @@ export const importExportScenario = (ctx: ImportExportContext) => () => {
   }, 120000);
 
   afterAll(async () => {
-    await page?.close().catch(() => undefined);
+    await page?.context().close().catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -104,16 +103,20 @@ export const importExportScenario = (ctx: ImportExportContext) => () => {
     await page.getByText('1 update', { exact: true }).waitFor({ timeout: 30000 });
     await page.getByText('volume: 100 → 250').waitFor({ timeout: 30000 });
     await page.getByRole('button', { name: 'Import 1 changes' }).click();
-    // `npm start` runs no workers (that is `npm run worker`): the confirmed import waits in the queue.
-    // Running the job is covered by the API tests; here the page shows it queued with the previewed counts.
-    await page.getByRole('heading', { name: 'Import queued', level: 2 }).waitFor({ timeout: 30000 });
-    const imports = await http(ctx.app(), 'GET', '/import-export/imports?contentType=api::keyword.keyword', { token });
-    expect(imports.status).toBe(200);
-    expect(imports.body.data[0]).toMatchObject({ status: 'queued', filename: 'edited.csv', counts: { total: 1, update: 1, create: 0, skip: 0, error: 0 } });
-    expect(imports.body.data[0].mapping).toMatchObject({ keyword: 'keyword', volume: 'volume', site: 'site' });
+    // The confirmed import runs as a job (the suite's app runs its workers in process); the page follows
+    // it to the end.
+    await page.getByRole('heading', { name: 'Import completed', level: 2 }).waitFor({ timeout: 60000 });
+    const imported = await waitFor(async () => {
+      const imports = await http(ctx.app(), 'GET', '/import-export/imports?contentType=api::keyword.keyword', { token });
+      expect(imports.status).toBe(200);
+      const latest = imports.body.data[0]; // newest first: the one just confirmed
+      return latest && ['completed', 'failed'].includes(latest.status) && latest;
+    }, 60000);
+    expect(imported).toMatchObject({ status: 'completed', filename: 'edited.csv', counts: { total: 1, update: 1, create: 0, skip: 0, error: 0 } });
+    expect(imported.mapping).toMatchObject({ keyword: 'keyword', volume: 'volume', site: 'site' });
     const check = await http(ctx.app(), 'GET', `/content-manager/collection-types/api::keyword.keyword?filters[$and][0][keyword][$eq]=${filter}`, { token });
     expect(check.status).toBe(200);
-    expect(check.body.results.map((k: any) => k.volume)).toEqual([100]);
+    expect(check.body.results.map((k: any) => k.volume)).toEqual([250]);
     expect(pageErrors).toEqual([]);
   }, 180000);
 };

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useFetchClient, useQueryParams } from '@strapi/strapi/admin';
-import type { ActionDescriptor } from '../api';
+import { loadActions, useCachedActions } from '../actionsCache';
 import { BulkActionsModal } from './BulkActionsModal';
 
 interface ListViewContext {
@@ -10,28 +10,33 @@ interface ListViewContext {
 }
 
 /**
- * A Content Manager bulk action "description component": it may use hooks. It loads the actions
- * the server says this user may run on the type; none means no button.
+ * A Content Manager bulk action "description component": it may use hooks. It lists the actions the
+ * server says this user may run on the type, read from the cache the list view filled when it opened
+ * (the description must be there on the first render, see actionsCache.ts); none means no button.
  */
 export const BulkActionsButton = ({ model, collectionType, documents }: ListViewContext) => {
   const { get } = useFetchClient();
   const [{ query }] = useQueryParams<{ filters?: unknown; _q?: string }>();
-  const [actions, setActions] = React.useState<ActionDescriptor[]>([]);
+  const isCollection = collectionType === 'collection-types';
+  const actions = useCachedActions(isCollection ? model : undefined);
 
+  // Opened without the list view's prefetch (or it failed): load now, the button follows.
   React.useEffect(() => {
-    if (collectionType !== 'collection-types') return;
-    let live = true;
-    get(`/bulk-actions/actions?uid=${encodeURIComponent(model)}`)
-      .then((res: any) => live && setActions(res.data.data))
-      .catch(() => live && setActions([]));
-    return () => {
-      live = false;
-    };
-  }, [model, collectionType]);
+    if (isCollection && !actions.length) void loadActions(get as never, model);
+  }, [model, isCollection]);
 
-  if (!actions.length) return null;
-  const Content = ({ onClose }: { onClose: () => void }) => (
-    <BulkActionsModal model={model} actions={actions} documentIds={documents.map((d) => d.documentId)} listQuery={{ filters: query?.filters, _q: query?._q }} onClose={onClose} />
+  const documentIds = documents.map((d) => d.documentId);
+  const filters = query?.filters;
+  const q = query?._q;
+  // One component per selection and query: a new one on every render would remount the open modal.
+  const Content = React.useMemo(
+    () =>
+      function BulkActionsContent({ onClose }: { onClose: () => void }) {
+        return <BulkActionsModal model={model} actions={actions} documentIds={documentIds} listQuery={{ filters, _q: q }} onClose={onClose} />;
+      },
+    [model, actions, documentIds.join(','), JSON.stringify(filters ?? null), q]
   );
+
+  if (!isCollection || !actions.length) return null;
   return { label: 'Bulk actions…', variant: 'secondary' as const, dialog: { type: 'modal' as const, title: 'Bulk actions', content: Content } };
 };

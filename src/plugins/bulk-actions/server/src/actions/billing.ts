@@ -116,7 +116,15 @@ const upgradePlan = (strapi: Core.Strapi): BulkActionDefinition<{ plan: string }
       const subscriptions = strapi.plugin('billing').service('subscriptions') as SubscriptionsService;
       return perRecord(strapi, { uid, ids, select: ['isSystem'] }, async (row) => {
         if (row.isSystem) throw new Error('the system account is protected');
-        await strapi.db.transaction(({ trx }) => subscriptions.requestPlan(trx as any, { accountId: row.id, planSlug: params.plan, actor: ctx.actor }));
+        // Billing's requestPlan takes no idempotency key, so the run claims `bulk-run:<runId>:<accountId>`
+        // in the invoice's own transaction: a re-executed run finds the claim and issues no second
+        // invoice; a failed request rolls the claim back with the invoice, so a retry may issue it.
+        return strapi.db.transaction(async ({ trx }) => {
+          const claimed = await trx.raw(`INSERT INTO bulk_action_keys (key, run_id) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING 1`, [`bulk-run:${ctx.runId}:${row.id}`, ctx.runId]);
+          if (!claimed.rows.length) return false;
+          await subscriptions.requestPlan(trx as any, { accountId: row.id, planSlug: params.plan, actor: ctx.actor });
+          return true;
+        });
       });
     },
   };

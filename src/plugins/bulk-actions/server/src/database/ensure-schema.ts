@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * The audit trail of bulk runs and their failed rows, in plain tables (append-mostly, written by
+ * The audit trail of bulk runs and their failed rows (and the runs' idempotency claims), in plain tables (append-mostly, written by
  * single SQL statements, never edited in the Content Manager). Idempotent; runs at every boot.
  */
 const DDL = [
@@ -40,6 +40,12 @@ const DDL = [
      reason text NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS bulk_action_failures_run ON bulk_action_failures (run_id, id)`,
+  // Idempotency claims of per-record service calls that take no key of their own (upgrade plan).
+  `CREATE TABLE IF NOT EXISTS bulk_action_keys (
+     key varchar(200) PRIMARY KEY,
+     run_id bigint NOT NULL REFERENCES bulk_action_runs(id) ON DELETE CASCADE,
+     created_at timestamptz NOT NULL DEFAULT now()
+   )`,
 ];
 
 export const ensureSchema = async (strapi: Core.Strapi) => {
