@@ -13,6 +13,7 @@ import type { AiProvider, ChatMessage, ChatProvider, ImageProvider, ProviderCall
 import type { AiConfig } from '../config';
 import type { AnyOperation, ItemResult } from '../operations/operation';
 import { RUN_UID } from '../utils/constants';
+import { columnsOf } from '../utils/rows';
 import { getService } from '../utils/get-service';
 import { pricingFor } from './pricing-lookup';
 import type { RunJobData } from './runs';
@@ -28,6 +29,9 @@ export interface Delivery {
 export type ProcessOutcome =
   | { status: 'succeeded'; runId: number; credits: number }
   | { status: 'skipped'; runId: number; reason: string };
+
+/** Thrown inside the save transaction to roll it back when the run is no longer ours to finish. */
+const LOST_RACE = new Error('run ended meanwhile');
 
 const SYSTEM = (op: AnyOperation, schemaName: string) =>
   `You are the IGNY8 content engine running "${op.name}". Answer with one JSON object only (schema "${schemaName}"), no prose and no Markdown fence.`;
@@ -77,14 +81,42 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function process(data: RunJobData, delivery: Delivery = { attemptsMade: 0, attempts: 1 }): Promise<ProcessOutcome> {
-    const run = await q().findOne({ where: { id: data.runId } });
+  /**
+   * Takes the run for this delivery in ONE statement: `queued` or `running` (a delivery whose worker
+   * died left it running; this one takes over) → `running`, attempts + 1, and the row back. Null when
+   * the run is unknown, has another key, or already ended.
+   */
+  async function claim(data: RunJobData) {
+    const runs = columnsOf(strapi, RUN_UID);
+    const knex = strapi.db.connection;
+    const now = new Date();
+    const [row] = await knex(runs.table)
+      .where(runs.column('id'), data.runId)
+      .andWhere(runs.column('idempotencyKey'), data.idempotencyKey)
+      .whereIn(runs.column('status'), ['queued', 'running'])
+      .update(
+        {
+          [runs.column('status')]: 'running',
+          [runs.column('attempts')]: knex.raw('COALESCE(??, 0) + 1', [runs.column('attempts')]),
+          [runs.column('startedAt')]: knex.raw('COALESCE(??, ?)', [runs.column('startedAt'), now]),
+          [runs.column('updatedAt')]: now,
+        },
+        '*'
+      );
+    return row ? runs.fromRow(row) : null;
+  }
+
+  /** Why a delivery found nothing to do (rare path: one more read, for the job's result only). */
+  async function skipped(data: RunJobData): Promise<ProcessOutcome> {
+    const run = await q().findOne({ where: { id: data.runId }, select: ['id', 'status', 'idempotencyKey'] });
     if (!run || run.idempotencyKey !== data.idempotencyKey) return { status: 'skipped', runId: data.runId, reason: 'unknown run' };
-    if (run.status !== 'queued' && run.status !== 'running') return { status: 'skipped', runId: run.id, reason: `run is ${run.status}` };
-    const startedAt = run.startedAt ? new Date(run.startedAt) : new Date();
-    // `running` too: a delivery whose worker died left it running; this one takes over.
-    const { count } = await q().updateMany({ where: { id: run.id, status: { $in: ['queued', 'running'] } }, data: { status: 'running', attempts: (run.attempts ?? 0) + 1, startedAt } });
-    if (!count) return { status: 'skipped', runId: run.id, reason: 'run ended meanwhile' };
+    return { status: 'skipped', runId: run.id, reason: `run is ${run.status}` };
+  }
+
+  async function process(data: RunJobData, delivery: Delivery = { attemptsMade: 0, attempts: 1 }): Promise<ProcessOutcome> {
+    const run = await claim(data);
+    if (!run) return skipped(data);
+    const startedAt = new Date(run.startedAt);
 
     const clock = createPhaseClock();
     let bodies: { request: unknown; response: unknown } = { request: null, response: null };
@@ -109,7 +141,7 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { cost, model: priced } = await pricingFor(strapi, { operation: op.pricing!, model, type: provider.kind === 'image' ? 'image' : 'text' });
 
       clock.start('prompt');
-      const prompts = getSettingsService(strapi, 'prompts');
+      const prompts = getService(strapi, 'prompt-cache');
       const basePrompt = op.promptType ? await prompts.effective(run.accountId, op.promptType) : null;
       if (op.promptType && !basePrompt) throw permanent('configuration', `No active "${op.promptType}" prompt: staff must activate it in Settings → Prompts.`);
 
@@ -177,53 +209,68 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
         promptVersion: basePrompt?.globalVersion ?? null,
         generatedAt: new Date().toISOString(),
       };
-      const saved = await strapi.db.transaction(async () => {
-        const finishedAt = new Date();
-        const { count: won } = await q().updateMany({
-          where: { id: run.id, status: 'running' },
-          data: {
-            status: 'succeeded',
-            provider: provider.vendor,
-            model,
-            keySource: settings.keySource,
-            promptSource: provenance.promptSource,
-            promptVersion: provenance.promptVersion,
-            ...usageSoFar,
-            usdCost: usd,
-            credits,
-            progress: { done: items.length, total: items.length },
-            finishedAt,
-            durationMs: finishedAt.getTime() - startedAt.getTime(),
-            error: null,
-            errorKind: null,
-            errorReason: null,
-          },
+      // The save: results, the run's `running → succeeded` flip with its log, then the capture, in ONE
+      // transaction. The capture is the last statement on purpose: `credit_move` locks the account row
+      // until the commit, so it is held for one statement and the commit, not for the whole save (runs
+      // of one account used to queue behind each other's inserts). The flip is conditional: a run
+      // cancelled (or finished by another delivery) meanwhile rolls the save back and charges nothing.
+      const saved = await strapi.db
+        .transaction(async ({ trx }) => {
+          const produced = await op.save!({ ...ctx, provenance }, results, opts);
+          const finishedAt = new Date();
+          const runs = columnsOf(strapi, RUN_UID);
+          const won = await trx(runs.table)
+            .where(runs.column('id'), run.id)
+            .andWhere(runs.column('status'), 'running')
+            .update(
+              runs.toRow({
+                status: 'succeeded',
+                provider: provider.vendor,
+                model,
+                keySource: settings.keySource,
+                promptSource: provenance.promptSource,
+                promptVersion: provenance.promptVersion,
+                ...usageSoFar,
+                usdCost: usd,
+                credits,
+                progress: { done: items.length, total: items.length },
+                produced,
+                phases: clock.stop(),
+                ...redactedBodies(bodies, apiKey),
+                finishedAt,
+                updatedAt: finishedAt,
+                durationMs: finishedAt.getTime() - startedAt.getTime(),
+                error: null,
+                errorKind: null,
+                errorReason: null,
+              })
+            );
+          if (!won) throw LOST_RACE;
+          if (run.holdId) {
+            await getCreditsService(strapi, 'ledger').capture({
+              accountId: run.accountId,
+              holdId: run.holdId,
+              amount: credits,
+              actor: 'worker',
+              reason: `AI run ${run.id} (${op.name})`,
+              usage: {
+                operation: op.pricing!,
+                provider: provider.vendor,
+                model,
+                ...usageSoFar,
+                usdCost: usd,
+                keySource: settings.keySource,
+                record: produced[0] ? { type: produced[0].type, id: produced[0].documentId ?? produced[0].id } : { type: 'ai-run', id: run.id },
+                durationMs: Date.now() - startedAt.getTime(),
+              },
+            });
+          }
+          return true;
+        })
+        .catch((error: unknown) => {
+          if (error === LOST_RACE) return false;
+          throw error;
         });
-        // Cancelled (or finished by another delivery) while we were calling out: nothing to save or charge.
-        if (!won) return false;
-        const produced = await op.save!({ ...ctx, provenance }, results, opts);
-        if (run.holdId) {
-          await getCreditsService(strapi, 'ledger').capture({
-            accountId: run.accountId,
-            holdId: run.holdId,
-            amount: credits,
-            actor: 'worker',
-            reason: `AI run ${run.id} (${op.name})`,
-            usage: {
-              operation: op.pricing!,
-              provider: provider.vendor,
-              model,
-              ...usageSoFar,
-              usdCost: usd,
-              keySource: settings.keySource,
-              record: produced[0] ? { type: produced[0].type, id: produced[0].documentId ?? produced[0].id } : { type: 'ai-run', id: run.id },
-              durationMs: Date.now() - startedAt.getTime(),
-            },
-          });
-        }
-        await q().updateMany({ where: { id: run.id }, data: { produced, phases: clock.stop(), ...redactedBodies(bodies, apiKey) } });
-        return true;
-      });
       if (!saved) return { status: 'skipped', runId: run.id, reason: 'run ended meanwhile' };
       return { status: 'succeeded', runId: run.id, credits };
     } catch (thrown) {
