@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wordCount } from '../domain/word-count';
 import { columnsOf } from '../utils/rows';
+import { ident } from '../utils/statement';
 import { hasLifecycleReaders, insertWithLinks } from './insert-with-links';
 import { idOf, loadOwnedFlat } from './load-owned';
 import type { AiOperation } from './operation';
@@ -110,7 +111,7 @@ export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
     // The contents, their five links and the tasks' status in one statement (the run's save transaction).
     return strapi.db.transaction(async ({ trx }) => {
       const tasks = columnsOf(strapi, TASK_UID);
-      const completeTasks = { sql: `UPDATE ?? SET ?? = 'completed', ?? = ? WHERE id = ANY(?::integer[])`, bindings: [tasks.table, tasks.column('status'), tasks.column('updatedAt'), new Date(), taskIds] };
+      const completeTasks = { sql: `UPDATE ${ident(tasks.table)} SET ${ident(tasks.column('status'))} = 'completed', ${ident(tasks.column('updatedAt'))} = ? WHERE id = ANY(?::integer[])`, bindings: [new Date(), taskIds] };
       const rows = await insertWithLinks(strapi, trx, CONTENT_UID, data, [completeTasks]);
       return rows.map((row) => ({ type: 'content', id: row.id, documentId: row.documentId }));
     });

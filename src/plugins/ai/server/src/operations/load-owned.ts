@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { columnsOf } from '../utils/rows';
+import { columnsOf, type Columns } from '../utils/rows';
+import { ident, runNamed } from '../utils/statement';
 
 /** 404 naming `recordIds`: a record that is not the account's (or is gone) is never revealed. */
 export class RecordsNotFoundError extends errors.NotFoundError {
@@ -42,28 +43,9 @@ export const idOf = (value: any): number | null => (value && typeof value === 'o
  */
 export const loadOwnedFlat = async (args: { strapi: Core.Strapi; uid: string; accountId: number; documentIds: string[]; relations: Record<string, string[]> }) => {
   const { strapi, uid } = args;
-  const meta = strapi.db.metadata.get(uid as any) as any;
   const own = columnsOf(strapi, uid);
-  const knex = strapi.db.connection;
-  const account = meta.attributes.account.joinTable;
-  const query = knex({ t: meta.tableName })
-    .select('t.*')
-    .join({ a: account.name }, `a.${account.joinColumn.name}`, 't.id')
-    .where(`a.${account.inverseJoinColumn.name}`, args.accountId)
-    .whereIn(`t.${own.column('documentId')}`, args.documentIds);
-  if (meta.attributes.deletedAt) query.whereNull(`t.${own.column('deletedAt')}`);
-  const relations = Object.entries(args.relations).map(([name, fields], i) => {
-    const attribute = meta.attributes[name];
-    const link = attribute.joinTable;
-    const target = columnsOf(strapi, attribute.target);
-    query.leftJoin({ [`l${i}`]: link.name }, `l${i}.${link.joinColumn.name}`, 't.id').select({ [`__r${i}`]: `l${i}.${link.inverseJoinColumn.name}` });
-    if (fields.length) {
-      query.leftJoin({ [`r${i}`]: target.table }, `r${i}.id`, `l${i}.${link.inverseJoinColumn.name}`);
-      for (const field of fields) query.select({ [`__r${i}_${field}`]: `r${i}.${target.column(field)}` });
-    }
-    return { name, fields, target, i };
-  });
-  const rows = await query;
+  const { sql, relations } = flatQuery(strapi, uid, args.relations, args.documentIds.length);
+  const { rows } = await runNamed(strapi.db.connection, sql, [args.accountId, ...args.documentIds]);
   const byDocument = new Map<string, any>();
   for (const row of rows) {
     const record = own.fromRow(row);
@@ -77,4 +59,35 @@ export const loadOwnedFlat = async (args: { strapi: Core.Strapi; uid: string; ac
   const missing = args.documentIds.filter((id) => !byDocument.has(id));
   if (missing.length) throw new RecordsNotFoundError(missing);
   return args.documentIds.map((id) => byDocument.get(id)) as any[];
+};
+
+/** The SQL text of `loadOwnedFlat` for one shape (built once; bindings: accountId, then the documentIds). */
+const flatQueries = new Map<string, { sql: string; relations: Array<{ name: string; fields: string[]; target: Columns; i: number }> }>();
+const flatQuery = (strapi: Core.Strapi, uid: string, wanted: Record<string, string[]>, count: number) => {
+  const key = `${uid}|${JSON.stringify(wanted)}|${count}`;
+  const hit = flatQueries.get(key);
+  if (hit) return hit;
+  const meta = strapi.db.metadata.get(uid as any) as any;
+  const own = columnsOf(strapi, uid);
+  const account = meta.attributes.account.joinTable;
+  const select = ['t.*'];
+  const joins = [`JOIN ${ident(account.name)} a ON a.${ident(account.joinColumn.name)} = t.id`];
+  const relations = Object.entries(wanted).map(([name, fields], i) => {
+    const attribute = meta.attributes[name];
+    const link = attribute.joinTable;
+    const target = columnsOf(strapi, attribute.target);
+    joins.push(`LEFT JOIN ${ident(link.name)} l${i} ON l${i}.${ident(link.joinColumn.name)} = t.id`);
+    select.push(`l${i}.${ident(link.inverseJoinColumn.name)} AS __r${i}`);
+    if (fields.length) {
+      joins.push(`LEFT JOIN ${ident(target.table)} r${i} ON r${i}.id = l${i}.${ident(link.inverseJoinColumn.name)}`);
+      for (const field of fields) select.push(`r${i}.${ident(target.column(field))} AS ${ident(`__r${i}_${field}`)}`);
+    }
+    return { name, fields, target, i };
+  });
+  const where = [`a.${ident(account.inverseJoinColumn.name)} = ?`, `t.${ident(own.column('documentId'))} IN (${Array.from({ length: count }, () => '?').join(', ')})`];
+  if (meta.attributes.deletedAt) where.push(`t.${ident(own.column('deletedAt'))} IS NULL`);
+  const built = { sql: `SELECT ${select.join(', ')} FROM ${ident(meta.tableName)} t ${joins.join(' ')} WHERE ${where.join(' AND ')}`, relations };
+  if (flatQueries.size > 200) flatQueries.clear();
+  flatQueries.set(key, built);
+  return built;
 };

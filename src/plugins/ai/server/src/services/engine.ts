@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import { creditsFor, usdCost, type Usage } from '../../../../credits/server/src/domain/pricing';
 import { getCreditsService } from '../../../../credits/server/src/utils/get-service';
@@ -14,6 +15,7 @@ import type { AiConfig } from '../config';
 import type { AnyOperation, ItemResult } from '../operations/operation';
 import { RUN_UID } from '../utils/constants';
 import { columnsOf } from '../utils/rows';
+import { ident, runNamed } from '../utils/statement';
 import { getService } from '../utils/get-service';
 import { pricingFor } from './pricing-lookup';
 import type { RunJobData } from './runs';
@@ -88,22 +90,23 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function claim(data: RunJobData) {
     const runs = columnsOf(strapi, RUN_UID);
-    const knex = strapi.db.connection;
+    const [id, key, status, attempts, startedAt, updatedAt] = ['id', 'idempotencyKey', 'status', 'attempts', 'startedAt', 'updatedAt'].map((a) => ident(runs.column(a)));
+    const sql =
+      `UPDATE ${ident(runs.table)} SET ${status} = 'running', ${attempts} = COALESCE(${attempts}, 0) + 1, ${startedAt} = COALESCE(${startedAt}, ?), ${updatedAt} = ? ` +
+      `WHERE ${id} = ? AND ${key} = ? AND ${status} IN ('queued', 'running') RETURNING *`;
     const now = new Date();
-    const [row] = await knex(runs.table)
-      .where(runs.column('id'), data.runId)
-      .andWhere(runs.column('idempotencyKey'), data.idempotencyKey)
-      .whereIn(runs.column('status'), ['queued', 'running'])
-      .update(
-        {
-          [runs.column('status')]: 'running',
-          [runs.column('attempts')]: knex.raw('COALESCE(??, 0) + 1', [runs.column('attempts')]),
-          [runs.column('startedAt')]: knex.raw('COALESCE(??, ?)', [runs.column('startedAt'), now]),
-          [runs.column('updatedAt')]: now,
-        },
-        '*'
-      );
-    return row ? runs.fromRow(row) : null;
+    const { rows } = await runNamed(strapi.db.connection, sql, [now, now, data.runId, data.idempotencyKey]);
+    return rows[0] ? runs.fromRow(rows[0]) : null;
+  }
+
+  /** `running → succeeded` with the run log, only if still running; false if the run ended meanwhile. */
+  async function finish(trx: Knex.Transaction, runId: number, log: Record<string, unknown>) {
+    const runs = columnsOf(strapi, RUN_UID);
+    const row = runs.toRow(log);
+    const columns = Object.keys(row);
+    const sql = `UPDATE ${ident(runs.table)} SET ${columns.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${ident(runs.column('id'))} = ? AND ${ident(runs.column('status'))} = 'running'`;
+    const { rowCount } = await runNamed(trx, sql, [...Object.values(row), runId]);
+    return rowCount > 0;
   }
 
   /** Why a delivery found nothing to do (rare path: one more read, for the job's result only). */
@@ -218,33 +221,27 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
         .transaction(async ({ trx }) => {
           const produced = await op.save!({ ...ctx, provenance }, results, opts);
           const finishedAt = new Date();
-          const runs = columnsOf(strapi, RUN_UID);
-          const won = await trx(runs.table)
-            .where(runs.column('id'), run.id)
-            .andWhere(runs.column('status'), 'running')
-            .update(
-              runs.toRow({
-                status: 'succeeded',
-                provider: provider.vendor,
-                model,
-                keySource: settings.keySource,
-                promptSource: provenance.promptSource,
-                promptVersion: provenance.promptVersion,
-                ...usageSoFar,
-                usdCost: usd,
-                credits,
-                progress: { done: items.length, total: items.length },
-                produced,
-                phases: clock.stop(),
-                ...redactedBodies(bodies, apiKey),
-                finishedAt,
-                updatedAt: finishedAt,
-                durationMs: finishedAt.getTime() - startedAt.getTime(),
-                error: null,
-                errorKind: null,
-                errorReason: null,
-              })
-            );
+          const won = await finish(trx, run.id, {
+            status: 'succeeded',
+            provider: provider.vendor,
+            model,
+            keySource: settings.keySource,
+            promptSource: provenance.promptSource,
+            promptVersion: provenance.promptVersion,
+            ...usageSoFar,
+            usdCost: usd,
+            credits,
+            progress: { done: items.length, total: items.length },
+            produced,
+            phases: clock.stop(),
+            ...redactedBodies(bodies, apiKey),
+            finishedAt,
+            updatedAt: finishedAt,
+            durationMs: finishedAt.getTime() - startedAt.getTime(),
+            error: null,
+            errorKind: null,
+            errorReason: null,
+          });
           if (!won) throw LOST_RACE;
           if (run.holdId) {
             await getCreditsService(strapi, 'ledger').capture({
