@@ -20,9 +20,12 @@ const PROBE = path.join(__dirname, '..', 'lib', 'ai-probe.js');
 const EMPTY_WORKER = path.join(__dirname, '..', 'lib', 'bull-empty-worker.js');
 
 
-/** Plain Bull: `jobs` empty jobs added while paused, then `processes` processes at `concurrency` drain them. */
-const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, log }) => {
-  const name = `bench-empty-${processes}-${Date.now()}`;
+/**
+ * Plain Bull: `jobs` empty jobs added while paused, then `processes` processes at `concurrency` drain them.
+ * With `openai` ({ baseUrl, key }), each job makes one SDK call to the fake instead (Bull + SDK floor).
+ */
+const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, log, openai }) => {
+  const name = `bench-${openai ? 'sdk' : 'empty'}-${processes}-${Date.now()}`;
   const queue = new Bull(name, redisUrl, { prefix });
   await queue.pause();
   for (let i = 0; i < jobs; i += 1000) {
@@ -31,7 +34,8 @@ const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, l
   const children = await Promise.all(
     Array.from({ length: processes }, () =>
       new Promise((resolve, reject) => {
-        const child = fork(EMPTY_WORKER, [], { env: { ...process.env, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, BENCH_QUEUE: name, BENCH_CONCURRENCY: String(concurrency) }, stdio: ['ignore', 2, 2, 'ipc'] });
+        const sdk = openai ? { BENCH_OPENAI_BASE_URL: openai.baseUrl, BENCH_OPENAI_KEY: openai.key } : {};
+        const child = fork(EMPTY_WORKER, [], { env: { ...process.env, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, BENCH_QUEUE: name, BENCH_CONCURRENCY: String(concurrency), ...sdk }, stdio: ['ignore', 2, 2, 'ipc'] });
         child.once('message', (m) => (m.ready ? resolve(child) : reject(new Error('empty worker failed'))));
         child.once('exit', (code) => reject(new Error(`empty worker exited (${code})`)));
       })
@@ -48,7 +52,7 @@ const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, l
     child.send(message);
   });
   await Promise.all(children.map((c) => ask(c, 'begin', 'begun')));
-  log(`  plain Bull: ${jobs} empty jobs, ${processes} process(es) x concurrency ${concurrency}`);
+  log(`  plain Bull: ${jobs} ${openai ? 'jobs with one SDK call each' : 'empty jobs'}, ${processes} process(es) x concurrency ${concurrency}`);
   const started = Date.now();
   await queue.resume();
   for (;;) {
@@ -115,6 +119,7 @@ const run = async (options, { log }) => {
     for (const processes of workerCounts) {
       log(`--- ${processes} worker process(es)`);
       const baseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.jobs, processes, concurrency: opts.concurrency, log });
+      const sdkBaseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.runs, processes, concurrency: opts.concurrency, log, openai: { baseUrl: fake.openaiBaseUrl, key } });
 
       for (const accountCount of accountCounts) {
         log(`  ${accountCount} account(s): creating ${opts.runs} tasks`);
@@ -157,6 +162,7 @@ const run = async (options, { log }) => {
             startMsPerRun: round(startMs / runIds.length, 2),
           },
           bull: { jobs: baseline.jobs, elapsedMs: baseline.elapsedMs, jobsPerSecond: round(baseline.perSecond, 0), cpuMsPerJob: round(baseline.cpuMsPerJob, 3) },
+          bullSdk: { jobs: sdkBaseline.jobs, elapsedMs: sdkBaseline.elapsedMs, jobsPerSecond: round(sdkBaseline.perSecond, 0), cpuMsPerJob: round(sdkBaseline.cpuMsPerJob, 3) },
           loadAverage: os.loadavg().map((l) => round(l, 1)),
         };
         result.results.push(entry);
@@ -185,6 +191,7 @@ const run = async (options, { log }) => {
         result.results.flatMap((r) => [
           { path: 'AI runs (whole path)', workers: r.workers, accounts: r.accounts, n: r.ai.runs, seconds: round(r.ai.elapsedMs / 1000, 1), rate: r.ai.runsPerSecond, cpu: r.ai.workerCpuMsPerRun, queries: r.ai.workerQueriesPerRun, ok: `${JSON.stringify(r.ai.statuses)} captured ${r.ai.holdsCaptured}, usage rows ${r.ai.usageRows}, calls ${r.ai.providerCalls}`, load: r.loadAverage.join(', ') },
           { path: 'plain Bull, empty jobs', workers: r.workers, accounts: '-', n: r.bull.jobs, seconds: round(r.bull.elapsedMs / 1000, 1), rate: r.bull.jobsPerSecond, cpu: r.bull.cpuMsPerJob, queries: '-', ok: '', load: '' },
+          { path: 'Bull + one SDK call', workers: r.workers, accounts: '-', n: r.bullSdk.jobs, seconds: round(r.bullSdk.elapsedMs / 1000, 1), rate: r.bullSdk.jobsPerSecond, cpu: r.bullSdk.cpuMsPerJob, queries: '-', ok: '', load: '' },
         ])
       ),
       '',
