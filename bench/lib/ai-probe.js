@@ -5,28 +5,36 @@ const { randomUUID } = require('node:crypto');
 
 const TASK_UID = 'api::task.task';
 
-/** Platform keys and base URL at the fake provider, an account with plenty of credits, and one site. */
-const setup = async (app, { openaiBaseUrl, key }) => {
+/**
+ * Platform keys and base URL at the fake provider, then `accounts` accounts, each with plenty of credits
+ * and one site. Returns `[{ accountId, siteId }]`.
+ */
+const setup = async (app, { openaiBaseUrl, key, accounts = 1 }) => {
   const integration = app.plugin('settings').service('integration');
   await integration.updateGlobal({ openaiBaseUrl, openaiModel: 'gpt-4o-mini' });
   await integration.setGlobalKey('openai', key);
   const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  const name = `bench${Date.now()}`;
-  const user = await app.plugin('users-permissions').service('user').add({ username: name, email: `${name}@bench.local`, password: 'Bench-pass-2026', provider: 'local', confirmed: true, blocked: false, role: role.id });
-  const account = await app.plugin('tenancy').service('accounts').createForOwner({ userId: user.id, name: 'Bench AI account' });
-  await app.plugin('credits').service('ledger').grant({ accountId: account.id, idempotencyKey: `bench-grant:${randomUUID()}`, pool: 'bonus', amount: 10_000_000, type: 'purchase' });
-  const site = await app.db.query('api::site.site').create({ data: { name: 'Bench site', domain: `bench-${Date.now()}.example.com`, account: account.id } });
-  return { accountId: account.id, siteId: site.id };
+  const out = [];
+  for (let i = 0; i < accounts; i++) {
+    const name = `bench${Date.now()}x${i}`;
+    const user = await app.plugin('users-permissions').service('user').add({ username: name, email: `${name}@bench.local`, password: 'Bench-pass-2026', provider: 'local', confirmed: true, blocked: false, role: role.id });
+    const account = await app.plugin('tenancy').service('accounts').createForOwner({ userId: user.id, name: `Bench AI account ${i + 1}` });
+    await app.plugin('credits').service('ledger').grant({ accountId: account.id, idempotencyKey: `bench-grant:${randomUUID()}`, pool: 'bonus', amount: 10_000_000, type: 'purchase' });
+    const site = await app.db.query('api::site.site').create({ data: { name: 'Bench site', domain: `bench-${Date.now()}-${i}.example.com`, account: account.id } });
+    out.push({ accountId: account.id, siteId: site.id });
+  }
+  return out;
 };
 
-/** `count` tasks ready for generate_content. Returns their documentIds. */
-const createTasks = async (app, { accountId, siteId, count, tag }) => {
-  const ids = [];
+/** `count` tasks ready for generate_content, spread round-robin over the accounts. Returns `[{ accountId, documentId }]`. */
+const createTasks = async (app, { accounts, count, tag }) => {
+  const tasks = [];
   for (let i = 0; i < count; i++) {
+    const { accountId, siteId } = accounts[i % accounts.length];
     const task = await app.db.query(TASK_UID).create({ data: { title: `Bench ${tag} ${i}`, keywords: [`bench ${i}`, 'second keyword'], wordCountTarget: 1000, site: siteId, account: accountId } });
-    ids.push(task.documentId);
+    tasks.push({ accountId, documentId: task.documentId });
   }
-  return ids;
+  return tasks;
 };
 
 /** Global pause or resume of a queue (every worker process stops or starts taking its jobs). */
@@ -37,14 +45,14 @@ const setPaused = async (app, { queue, paused }) => {
   return true;
 };
 
-/** Starts one generate_content run per task, `parallel` at a time, as the tenant API does. Returns run ids. */
-const startRuns = async (app, { accountId, taskIds, parallel = 16 }) => {
+/** Starts one generate_content run per task (in its account), `parallel` at a time, as the tenant API does. Returns run ids. */
+const startRuns = async (app, { tasks, parallel = 16 }) => {
   const runs = app.plugin('ai').service('runs');
   const out = [];
   const started = Date.now();
-  for (let i = 0; i < taskIds.length; i += parallel) {
+  for (let i = 0; i < tasks.length; i += parallel) {
     const batch = await Promise.all(
-      taskIds.slice(i, i + parallel).map((id) => runs.start({ accountId, function: 'generate_content', recordIds: [id], provider: 'openai-chat', idempotencyKey: `bench-${id}`, requestedBy: 'system' }))
+      tasks.slice(i, i + parallel).map(({ accountId, documentId }) => runs.start({ accountId, function: 'generate_content', recordIds: [documentId], provider: 'openai-chat', idempotencyKey: `bench-${documentId}`, requestedBy: 'system' }))
     );
     out.push(...batch.map((b) => b.run.id));
   }

@@ -13,16 +13,19 @@ const { startApp } = require('../lib/app');
 const { round, table } = require('../lib/stats');
 const { tsRequire } = require('../lib/ts-require');
 
-const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2' };
-const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--profile]`;
+const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2', accounts: '1,16' };
+const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--accounts ${defaults.accounts}] [--profile]`;
 const TARGET = 300;
 const PROBE = path.join(__dirname, '..', 'lib', 'ai-probe.js');
 const EMPTY_WORKER = path.join(__dirname, '..', 'lib', 'bull-empty-worker.js');
 
 
-/** Plain Bull: `jobs` empty jobs added while paused, then `processes` processes at `concurrency` drain them. */
-const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, log }) => {
-  const name = `bench-empty-${processes}-${Date.now()}`;
+/**
+ * Plain Bull: `jobs` empty jobs added while paused, then `processes` processes at `concurrency` drain them.
+ * With `openai` ({ baseUrl, key }), each job makes one SDK call to the fake instead (Bull + SDK floor).
+ */
+const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, log, openai }) => {
+  const name = `bench-${openai ? 'sdk' : 'empty'}-${processes}-${Date.now()}`;
   const queue = new Bull(name, redisUrl, { prefix });
   await queue.pause();
   for (let i = 0; i < jobs; i += 1000) {
@@ -31,7 +34,8 @@ const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, l
   const children = await Promise.all(
     Array.from({ length: processes }, () =>
       new Promise((resolve, reject) => {
-        const child = fork(EMPTY_WORKER, [], { env: { ...process.env, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, BENCH_QUEUE: name, BENCH_CONCURRENCY: String(concurrency) }, stdio: ['ignore', 2, 2, 'ipc'] });
+        const sdk = openai ? { BENCH_OPENAI_BASE_URL: openai.baseUrl, BENCH_OPENAI_KEY: openai.key } : {};
+        const child = fork(EMPTY_WORKER, [], { env: { ...process.env, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, BENCH_QUEUE: name, BENCH_CONCURRENCY: String(concurrency), ...sdk }, stdio: ['ignore', 2, 2, 'ipc'] });
         child.once('message', (m) => (m.ready ? resolve(child) : reject(new Error('empty worker failed'))));
         child.once('exit', (code) => reject(new Error(`empty worker exited (${code})`)));
       })
@@ -48,7 +52,7 @@ const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, l
     child.send(message);
   });
   await Promise.all(children.map((c) => ask(c, 'begin', 'begun')));
-  log(`  plain Bull: ${jobs} empty jobs, ${processes} process(es) x concurrency ${concurrency}`);
+  log(`  plain Bull: ${jobs} ${openai ? 'jobs with one SDK call each' : 'empty jobs'}, ${processes} process(es) x concurrency ${concurrency}`);
   const started = Date.now();
   await queue.resume();
   for (;;) {
@@ -74,11 +78,13 @@ const run = async (options, { log }) => {
   }
   const workerCounts = String(opts.workers).split(',').map(Number);
   if (workerCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 4)) throw new Error('--workers must list process counts between 1 and 4, e.g. 1,2');
+  const accountCounts = String(opts.accounts).split(',').map(Number);
+  if (accountCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new Error('--accounts must list account counts between 1 and 1000, e.g. 1,16');
   const result = {
     scenario: 'ai',
     startedAt: new Date().toISOString(),
     machine: { cpus: os.availableParallelism?.() ?? os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version, loadAverage: os.loadavg().map((l) => round(l, 1)) },
-    config: { ...opts, workers: workerCounts },
+    config: { ...opts, workers: workerCounts, accounts: accountCounts },
     target: { runsPerSecondOneWorker: TARGET },
     results: [],
   };
@@ -108,58 +114,63 @@ const run = async (options, { log }) => {
     log('booting the control process (API side: setup, reserve + enqueue, no processors)');
     control = await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'false' } });
     const probe = (app, fn, args) => app.call('runModule', { file: PROBE, fn, args });
-    const { accountId, siteId } = await probe(control, 'setup', { openaiBaseUrl: fake.openaiBaseUrl, key });
+    const accounts = await probe(control, 'setup', { openaiBaseUrl: fake.openaiBaseUrl, key, accounts: Math.max(...accountCounts) });
 
     for (const processes of workerCounts) {
       log(`--- ${processes} worker process(es)`);
       const baseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.jobs, processes, concurrency: opts.concurrency, log });
+      const sdkBaseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.runs, processes, concurrency: opts.concurrency, log, openai: { baseUrl: fake.openaiBaseUrl, key } });
 
-      log(`  creating ${opts.runs} tasks`);
-      const taskIds = await probe(control, 'createTasks', { accountId, siteId, count: opts.runs, tag: `w${processes}` });
-      await probe(control, 'setPaused', { queue: 'ai', paused: true });
-      log(`  starting ${opts.runs} runs (reserve + run row + enqueue) while the queue is paused`);
-      const { runIds, ms: startMs } = await probe(control, 'startRuns', { accountId, taskIds });
-      log(`  booting ${processes} worker process(es)`);
-      while (workers.length < processes) workers.push(await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'true' } }));
-      await Promise.all(workers.map((w) => probe(w, 'begin', { profile: Boolean(opts.profile) })));
-      fake.reset();
-      log('  resuming the queue');
-      const started = Date.now();
-      await probe(control, 'setPaused', { queue: 'ai', paused: false });
-      const done = await probe(control, 'waitRuns', { runIds, timeoutMs: 15 * 60_000 });
-      const elapsedMs = done.doneAt - started;
-      const profileFile = (i) => (opts.profile ? path.join(__dirname, '..', 'results', `ai-worker${i + 1}-of-${processes}.cpuprofile`) : undefined);
-      if (opts.profile) require('node:fs').mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
-      const meters = await Promise.all(workers.map((w, i) => probe(w, 'end', { profileFile: profileFile(i) })));
-      const cpuMs = meters.reduce((n, m) => n + m.cpuMs, 0);
-      const queries = meters.reduce((n, m) => n + m.queries, 0);
-      const calls = fake.seen.filter((s) => s.api === 'openai-chat').length;
-      const entry = {
-        workers: processes,
-        concurrency: opts.concurrency,
-        ai: {
-          runs: runIds.length,
-          elapsedMs,
-          runsPerSecond: round((runIds.length / elapsedMs) * 1000, 1),
-          statuses: done.statuses,
-          providerCalls: calls,
-          holdsCaptured: done.holdsCaptured,
-          usageRows: done.usageRows,
-          workerCpuMsPerRun: round(cpuMs / runIds.length, 2),
-          workerQueriesPerRun: round(queries / runIds.length, 1),
-          // The worker's SQL statements by shape, per run (first worker process).
-          statementsPerRun: meters[0].statements.map((s) => ({ perRun: round(s.n / runIds.length, 2), sql: s.sql })),
-          phaseMsPerRun: done.phaseMsPerRun,
-          startMsPerRun: round(startMs / runIds.length, 2),
-        },
-        bull: { jobs: baseline.jobs, elapsedMs: baseline.elapsedMs, jobsPerSecond: round(baseline.perSecond, 0), cpuMsPerJob: round(baseline.cpuMsPerJob, 3) },
-        loadAverage: os.loadavg().map((l) => round(l, 1)),
-      };
-      result.results.push(entry);
-      log(`  ${entry.ai.runsPerSecond} runs/s (${JSON.stringify(done.statuses)}), plain Bull ${entry.bull.jobsPerSecond} jobs/s`);
+      for (const accountCount of accountCounts) {
+        log(`  ${accountCount} account(s): creating ${opts.runs} tasks`);
+        const tasks = await probe(control, 'createTasks', { accounts: accounts.slice(0, accountCount), count: opts.runs, tag: `w${processes}a${accountCount}` });
+        await probe(control, 'setPaused', { queue: 'ai', paused: true });
+        log(`  starting ${opts.runs} runs (reserve + run row + enqueue) while the queue is paused`);
+        const { runIds, ms: startMs } = await probe(control, 'startRuns', { tasks });
+        log(`  booting ${processes} worker process(es)`);
+        while (workers.length < processes) workers.push(await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'true' } }));
+        await Promise.all(workers.map((w) => probe(w, 'begin', { profile: Boolean(opts.profile) })));
+        fake.reset();
+        log('  resuming the queue');
+        const started = Date.now();
+        await probe(control, 'setPaused', { queue: 'ai', paused: false });
+        const done = await probe(control, 'waitRuns', { runIds, timeoutMs: 15 * 60_000 });
+        const elapsedMs = done.doneAt - started;
+        const profileFile = (i) => (opts.profile ? path.join(__dirname, '..', 'results', `ai-worker${i + 1}-of-${processes}-accounts${accountCount}.cpuprofile`) : undefined);
+        if (opts.profile) require('node:fs').mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
+        const meters = await Promise.all(workers.map((w, i) => probe(w, 'end', { profileFile: profileFile(i) })));
+        const cpuMs = meters.reduce((n, m) => n + m.cpuMs, 0);
+        const queries = meters.reduce((n, m) => n + m.queries, 0);
+        const calls = fake.seen.filter((s) => s.api === 'openai-chat').length;
+        const entry = {
+          workers: processes,
+          accounts: accountCount,
+          concurrency: opts.concurrency,
+          ai: {
+            runs: runIds.length,
+            elapsedMs,
+            runsPerSecond: round((runIds.length / elapsedMs) * 1000, 1),
+            statuses: done.statuses,
+            providerCalls: calls,
+            holdsCaptured: done.holdsCaptured,
+            usageRows: done.usageRows,
+            workerCpuMsPerRun: round(cpuMs / runIds.length, 2),
+            workerQueriesPerRun: round(queries / runIds.length, 1),
+            // The worker's SQL statements by shape, per run (first worker process).
+            statementsPerRun: meters[0].statements.map((s) => ({ perRun: round(s.n / runIds.length, 2), sql: s.sql })),
+            phaseMsPerRun: done.phaseMsPerRun,
+            startMsPerRun: round(startMs / runIds.length, 2),
+          },
+          bull: { jobs: baseline.jobs, elapsedMs: baseline.elapsedMs, jobsPerSecond: round(baseline.perSecond, 0), cpuMsPerJob: round(baseline.cpuMsPerJob, 3) },
+          bullSdk: { jobs: sdkBaseline.jobs, elapsedMs: sdkBaseline.elapsedMs, jobsPerSecond: round(sdkBaseline.perSecond, 0), cpuMsPerJob: round(sdkBaseline.cpuMsPerJob, 3) },
+          loadAverage: os.loadavg().map((l) => round(l, 1)),
+        };
+        result.results.push(entry);
+        log(`  ${accountCount} account(s): ${entry.ai.runsPerSecond} runs/s (${JSON.stringify(done.statuses)}), plain Bull ${entry.bull.jobsPerSecond} jobs/s`);
+      }
     }
-    const one = result.results.find((r) => r.workers === 1);
-    result.meets = one ? { runsPerSecondOneWorker: one.ai.runsPerSecond >= TARGET } : null;
+    const oneWorker = result.results.filter((r) => r.workers === 1);
+    result.meets = oneWorker.length ? Object.fromEntries(oneWorker.map((r) => [`runsPerSecondOneWorker${r.accounts}Accounts`, r.ai.runsPerSecond >= TARGET])) : null;
     const text = [
       `AI runs (generate_content, one provider call each) against a zero-latency fake OpenAI, concurrency ${opts.concurrency} per worker process,`,
       `beside plain Bull processing empty jobs on the same Redis. Target: >= ${TARGET} runs/s with one worker. Load average at start: ${result.machine.loadAverage.join(', ')}`,
@@ -168,6 +179,7 @@ const run = async (options, { log }) => {
         [
           { key: 'path', title: 'path', align: 'left' },
           { key: 'workers', title: 'workers' },
+          { key: 'accounts', title: 'accounts' },
           { key: 'n', title: 'jobs' },
           { key: 'seconds', title: 'seconds' },
           { key: 'rate', title: 'per s' },
@@ -177,12 +189,13 @@ const run = async (options, { log }) => {
           { key: 'load', title: 'load avg after', align: 'left' },
         ],
         result.results.flatMap((r) => [
-          { path: 'AI runs (whole path)', workers: r.workers, n: r.ai.runs, seconds: round(r.ai.elapsedMs / 1000, 1), rate: r.ai.runsPerSecond, cpu: r.ai.workerCpuMsPerRun, queries: r.ai.workerQueriesPerRun, ok: `${JSON.stringify(r.ai.statuses)} captured ${r.ai.holdsCaptured}, usage rows ${r.ai.usageRows}, calls ${r.ai.providerCalls}`, load: r.loadAverage.join(', ') },
-          { path: 'plain Bull, empty jobs', workers: r.workers, n: r.bull.jobs, seconds: round(r.bull.elapsedMs / 1000, 1), rate: r.bull.jobsPerSecond, cpu: r.bull.cpuMsPerJob, queries: '-', ok: '', load: '' },
+          { path: 'AI runs (whole path)', workers: r.workers, accounts: r.accounts, n: r.ai.runs, seconds: round(r.ai.elapsedMs / 1000, 1), rate: r.ai.runsPerSecond, cpu: r.ai.workerCpuMsPerRun, queries: r.ai.workerQueriesPerRun, ok: `${JSON.stringify(r.ai.statuses)} captured ${r.ai.holdsCaptured}, usage rows ${r.ai.usageRows}, calls ${r.ai.providerCalls}`, load: r.loadAverage.join(', ') },
+          { path: 'plain Bull, empty jobs', workers: r.workers, accounts: '-', n: r.bull.jobs, seconds: round(r.bull.elapsedMs / 1000, 1), rate: r.bull.jobsPerSecond, cpu: r.bull.cpuMsPerJob, queries: '-', ok: '', load: '' },
+          { path: 'Bull + one SDK call', workers: r.workers, accounts: '-', n: r.bullSdk.jobs, seconds: round(r.bullSdk.elapsedMs / 1000, 1), rate: r.bullSdk.jobsPerSecond, cpu: r.bullSdk.cpuMsPerJob, queries: '-', ok: '', load: '' },
         ])
       ),
       '',
-      'Mean ms per run phase (run log): ' + result.results.map((r) => `${r.workers} worker(s): ${Object.entries(r.ai.phaseMsPerRun).map(([k, v]) => `${k} ${v}`).join(', ')}`).join(' | '),
+      'Mean ms per run phase (run log): ' + result.results.map((r) => `${r.workers} worker(s), ${r.accounts} account(s): ${Object.entries(r.ai.phaseMsPerRun).map(([k, v]) => `${k} ${v}`).join(', ')}`).join(' | '),
     ].join('\n');
     return { result, text };
   } finally {

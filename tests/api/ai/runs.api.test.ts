@@ -112,6 +112,27 @@ describe('generate_content, end to end', () => {
     expect(fake.seen[0]).toMatchObject({ api: 'anthropic', op: 'generate_content', key: KEYS.anthropic });
     expect((await contentsOfTask(taskId))[0].provenance.provider).toBe('anthropic');
   });
+
+  it("an account's prompt edit applies to its next run (the worker's prompt cache is dropped)", async () => {
+    const first = await startContent(A, await createTask(A, 'Before the edit'));
+    expect(await settled(app, first.runId)).toMatchObject({ status: 'succeeded', promptSource: 'global' });
+    const prompts = await as(app, A.jwt).get('/api/settings/prompts');
+    const global = prompts.body.data.find((p: any) => p.promptType === 'content_generation');
+    const marker = `Marker ${randomUUID()}.`;
+    try {
+      expect((await as(app, A.jwt).put('/api/settings/prompts/content_generation', { value: `${marker}\n${global.value}` })).status).toBe(200);
+      fake.reset();
+      const second = await startContent(A, await createTask(A, 'After the edit'));
+      expect(await settled(app, second.runId)).toMatchObject({ status: 'succeeded', promptSource: 'account' });
+      expect(fake.seen[0].prompt).toContain(marker);
+    } finally {
+      expect((await as(app, A.jwt).post('/api/settings/prompts/content_generation/reset', {})).status).toBe(200);
+    }
+    fake.reset();
+    const third = await startContent(A, await createTask(A, 'After the reset'));
+    expect(await settled(app, third.runId)).toMatchObject({ status: 'succeeded', promptSource: 'global' });
+    expect(fake.seen[0].prompt).not.toContain(marker);
+  });
 });
 
 describe('provider failures', () => {

@@ -5,11 +5,17 @@ import { ensureRolePermissions } from '../../../tenancy/server/src/permissions';
 import type { AiConfig } from './config';
 import { onJobFailed } from './on-job-failed';
 import { QUEUE, RUN_UID, TRIM_JOB } from './utils/constants';
+import { getService } from './utils/get-service';
 
 export const TENANT_ACTIONS = ['start', 'list', 'get', 'cancel'].map((a) => `plugin::ai.tenant.${a}`);
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Tenants list their own runs newest first; workers look runs up by id.
+  // Workers cache effective prompts; an edit anywhere is published on the settings bus and drops them.
+  const prompts = getService(strapi, 'prompt-cache');
+  prompts.listen();
+  prompts.watchPromptWrites();
+
   await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ai_task_logs_account_id_idx ON ai_task_logs (account_id, id DESC)');
 
   await strapi.admin.services.permission.actionProvider.registerMany([

@@ -7,6 +7,7 @@ import { registerAiGraphql } from './graphql';
 import register from './register';
 import routes from './routes';
 import { createEngineService } from './services/engine';
+import { createPromptCacheService } from './services/prompt-cache';
 import { createRateLimitService } from './services/rate-limit';
 import { createRegistryService } from './services/registry';
 import { createRunsService } from './services/runs';
@@ -22,7 +23,7 @@ export default {
   contentTypes: { 'ai-task-log': { schema: aiTaskLog } },
   controllers: { tenant, staff },
   routes,
-  services: { registry: createRegistryService, runs: createRunsService, engine: createEngineService, 'rate-limit': createRateLimitService },
+  services: { registry: createRegistryService, runs: createRunsService, engine: createEngineService, 'rate-limit': createRateLimitService, 'prompt-cache': createPromptCacheService },
 };
 
 export { getAiService } from './utils/get-service';

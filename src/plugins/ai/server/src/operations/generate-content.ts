@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { wordCount } from '../domain/word-count';
-import { idOf, loadOwned } from './load-owned';
+import { columnsOf } from '../utils/rows';
+import { ident } from '../utils/statement';
+import { hasLifecycleReaders, insertWithLinks } from './insert-with-links';
+import { idOf, loadOwnedFlat } from './load-owned';
 import type { AiOperation } from './operation';
 import { slugify } from './slugify';
 
@@ -29,6 +32,8 @@ const options = z
 type Options = z.infer<typeof options>;
 
 const DEFAULT_WORDS = 1200;
+const TASK_UID = 'api::task.task';
+const CONTENT_UID = 'api::content.content';
 const keywordsOf = (task: any): string[] => (Array.isArray(task.keywords) ? task.keywords.map(String) : []);
 const outlineOf = (task: any): string => {
   const outline = task.idea?.outline;
@@ -43,13 +48,14 @@ export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
   kind: 'chat',
   pricing: 'content_generation',
   promptType: 'content_generation',
-  recordUid: 'api::task.task',
+  recordUid: TASK_UID,
   maxRecords: 50,
   options,
   output: contentOutput,
 
+  // One query: the task and, of its relations, only what a run uses (ids, and the idea's outline).
   load: ({ strapi, accountId }, documentIds) =>
-    loadOwned({ strapi, uid: 'api::task.task', accountId, documentIds, populate: { site: true, sector: true, cluster: true, idea: true } }),
+    loadOwnedFlat({ strapi, uid: TASK_UID, accountId, documentIds, relations: { site: [], sector: [], cluster: [], idea: ['outline'] } }),
 
   estimate: (task) => ({ words: task.wordCountTarget || DEFAULT_WORDS }),
 
@@ -72,34 +78,42 @@ export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
   usage: (_task, output, tokens) => ({ words: wordCount(output.html), ...tokens }),
 
   async save({ strapi, accountId, provenance }, results) {
-    const produced = [];
-    for (const { item: task, output, inputTokens, outputTokens, credits } of results) {
-      const content = await strapi.db.query('api::content.content').create({
-        data: {
-          account: accountId,
-          site: idOf(task.site),
-          sector: idOf(task.sector),
-          cluster: idOf(task.cluster),
-          task: task.id,
-          title: output.title,
-          slug: slugify(output.title),
-          html: output.html,
-          excerpt: output.excerpt,
-          metaTitle: output.meta_title || output.title,
-          metaDescription: output.meta_description,
-          primaryKeyword: output.primary_keyword || keywordsOf(task)[0] || null,
-          secondaryKeywords: output.secondary_keywords,
-          taxonomySuggestions: output.taxonomy_suggestions,
-          wordCount: wordCount(output.html),
-          contentType: task.contentType ?? 'post',
-          contentStructure: task.contentStructure ?? 'article',
-          editorialStatus: 'draft',
-          provenance: { ...provenance, inputTokens, outputTokens, credits },
-        },
-      });
-      await strapi.db.query('api::task.task').updateMany({ where: { id: task.id }, data: { status: 'completed' } });
-      produced.push({ type: 'content', id: content.id, documentId: content.documentId });
+    const data = results.map(({ item: task, output, inputTokens, outputTokens, credits }) => ({
+      task,
+      data: {
+        title: output.title,
+        slug: slugify(output.title),
+        html: output.html,
+        excerpt: output.excerpt,
+        metaTitle: output.meta_title || output.title,
+        metaDescription: output.meta_description,
+        primaryKeyword: output.primary_keyword || keywordsOf(task)[0] || null,
+        secondaryKeywords: output.secondary_keywords,
+        taxonomySuggestions: output.taxonomy_suggestions,
+        wordCount: wordCount(output.html),
+        contentType: task.contentType ?? 'post',
+        contentStructure: task.contentStructure ?? 'article',
+        editorialStatus: 'draft',
+        provenance: { ...provenance, inputTokens, outputTokens, credits },
+      },
+      links: { account: accountId, site: idOf(task.site), sector: idOf(task.sector), cluster: idOf(task.cluster), task: task.id as number },
+    }));
+    const taskIds = data.map((d) => d.task.id as number);
+    if (hasLifecycleReaders(strapi, CONTENT_UID) || hasLifecycleReaders(strapi, TASK_UID)) {
+      const produced = [];
+      for (const { data: fields, links } of data) {
+        const content = await strapi.db.query(CONTENT_UID).create({ data: { ...fields, ...links } });
+        produced.push({ type: 'content', id: content.id, documentId: content.documentId });
+      }
+      await strapi.db.query(TASK_UID).updateMany({ where: { id: { $in: taskIds } }, data: { status: 'completed' } });
+      return produced;
     }
-    return produced;
+    // The contents, their five links and the tasks' status in one statement (the run's save transaction).
+    return strapi.db.transaction(async ({ trx }) => {
+      const tasks = columnsOf(strapi, TASK_UID);
+      const completeTasks = { sql: `UPDATE ${ident(tasks.table)} SET ${ident(tasks.column('status'))} = 'completed', ${ident(tasks.column('updatedAt'))} = ? WHERE id = ANY(?::integer[])`, bindings: [new Date(), taskIds] };
+      const rows = await insertWithLinks(strapi, trx, CONTENT_UID, data, [completeTasks]);
+      return rows.map((row) => ({ type: 'content', id: row.id, documentId: row.documentId }));
+    });
   },
 };

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { columnsOf, type Columns } from '../utils/rows';
+import { ident, runNamed } from '../utils/statement';
 
 /** 404 naming `recordIds`: a record that is not the account's (or is gone) is never revealed. */
 export class RecordsNotFoundError extends errors.NotFoundError {
@@ -31,3 +33,61 @@ export const loadOwned = async (args: { strapi: Core.Strapi; uid: string; accoun
 
 /** `{ id }` of a relation, or null: for copying site/sector/cluster onto what a run creates. */
 export const idOf = (value: any): number | null => (value && typeof value === 'object' ? value.id ?? null : value ?? null);
+
+/**
+ * `loadOwned` in ONE query for records whose needed relations are all to-one: the record's columns
+ * plus, per relation, the linked row's id and the listed fields (`{ site: [], idea: ['outline'] }` →
+ * `site: { id }`, `idea: { id, outline }`, or null), through Strapi 5's link tables named by Strapi's
+ * metadata. The Query Engine's populate costs one query per relation; a run loads its task on every
+ * delivery. Same ownership rule: the account's link, not soft-deleted, 404 naming the missing ones.
+ */
+export const loadOwnedFlat = async (args: { strapi: Core.Strapi; uid: string; accountId: number; documentIds: string[]; relations: Record<string, string[]> }) => {
+  const { strapi, uid } = args;
+  const own = columnsOf(strapi, uid);
+  const { sql, relations } = flatQuery(strapi, uid, args.relations, args.documentIds.length);
+  const { rows } = await runNamed(strapi.db.connection, sql, [args.accountId, ...args.documentIds]);
+  const byDocument = new Map<string, any>();
+  for (const row of rows) {
+    const record = own.fromRow(row);
+    if (byDocument.has(record.documentId)) continue;
+    for (const { name, fields, target, i } of relations) {
+      const id = row[`__r${i}`];
+      record[name] = id == null ? null : { id, ...target.fromRow(Object.fromEntries(fields.map((f) => [target.column(f), row[`__r${i}_${f}`]]))) };
+    }
+    byDocument.set(record.documentId, record);
+  }
+  const missing = args.documentIds.filter((id) => !byDocument.has(id));
+  if (missing.length) throw new RecordsNotFoundError(missing);
+  return args.documentIds.map((id) => byDocument.get(id)) as any[];
+};
+
+/** The SQL text of `loadOwnedFlat` for one shape (built once; bindings: accountId, then the documentIds). */
+const flatQueries = new Map<string, { sql: string; relations: Array<{ name: string; fields: string[]; target: Columns; i: number }> }>();
+const flatQuery = (strapi: Core.Strapi, uid: string, wanted: Record<string, string[]>, count: number) => {
+  const key = `${uid}|${JSON.stringify(wanted)}|${count}`;
+  const hit = flatQueries.get(key);
+  if (hit) return hit;
+  const meta = strapi.db.metadata.get(uid as any) as any;
+  const own = columnsOf(strapi, uid);
+  const account = meta.attributes.account.joinTable;
+  const select = ['t.*'];
+  const joins = [`JOIN ${ident(account.name)} a ON a.${ident(account.joinColumn.name)} = t.id`];
+  const relations = Object.entries(wanted).map(([name, fields], i) => {
+    const attribute = meta.attributes[name];
+    const link = attribute.joinTable;
+    const target = columnsOf(strapi, attribute.target);
+    joins.push(`LEFT JOIN ${ident(link.name)} l${i} ON l${i}.${ident(link.joinColumn.name)} = t.id`);
+    select.push(`l${i}.${ident(link.inverseJoinColumn.name)} AS __r${i}`);
+    if (fields.length) {
+      joins.push(`LEFT JOIN ${ident(target.table)} r${i} ON r${i}.id = l${i}.${ident(link.inverseJoinColumn.name)}`);
+      for (const field of fields) select.push(`r${i}.${ident(target.column(field))} AS ${ident(`__r${i}_${field}`)}`);
+    }
+    return { name, fields, target, i };
+  });
+  const where = [`a.${ident(account.inverseJoinColumn.name)} = ?`, `t.${ident(own.column('documentId'))} IN (${Array.from({ length: count }, () => '?').join(', ')})`];
+  if (meta.attributes.deletedAt) where.push(`t.${ident(own.column('deletedAt'))} IS NULL`);
+  const built = { sql: `SELECT ${select.join(', ')} FROM ${ident(meta.tableName)} t ${joins.join(' ')} WHERE ${where.join(' AND ')}`, relations };
+  if (flatQueries.size > 200) flatQueries.clear();
+  flatQueries.set(key, built);
+  return built;
+};

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import { creditsFor, usdCost, type Usage } from '../../../../credits/server/src/domain/pricing';
 import { getCreditsService } from '../../../../credits/server/src/utils/get-service';
@@ -13,6 +14,8 @@ import type { AiProvider, ChatMessage, ChatProvider, ImageProvider, ProviderCall
 import type { AiConfig } from '../config';
 import type { AnyOperation, ItemResult } from '../operations/operation';
 import { RUN_UID } from '../utils/constants';
+import { columnsOf } from '../utils/rows';
+import { ident, runNamed } from '../utils/statement';
 import { getService } from '../utils/get-service';
 import { pricingFor } from './pricing-lookup';
 import type { RunJobData } from './runs';
@@ -28,6 +31,9 @@ export interface Delivery {
 export type ProcessOutcome =
   | { status: 'succeeded'; runId: number; credits: number }
   | { status: 'skipped'; runId: number; reason: string };
+
+/** Thrown inside the save transaction to roll it back when the run is no longer ours to finish. */
+const LOST_RACE = new Error('run ended meanwhile');
 
 const SYSTEM = (op: AnyOperation, schemaName: string) =>
   `You are the IGNY8 content engine running "${op.name}". Answer with one JSON object only (schema "${schemaName}"), no prose and no Markdown fence.`;
@@ -77,14 +83,43 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function process(data: RunJobData, delivery: Delivery = { attemptsMade: 0, attempts: 1 }): Promise<ProcessOutcome> {
-    const run = await q().findOne({ where: { id: data.runId } });
+  /**
+   * Takes the run for this delivery in ONE statement: `queued` or `running` (a delivery whose worker
+   * died left it running; this one takes over) → `running`, attempts + 1, and the row back. Null when
+   * the run is unknown, has another key, or already ended.
+   */
+  async function claim(data: RunJobData) {
+    const runs = columnsOf(strapi, RUN_UID);
+    const [id, key, status, attempts, startedAt, updatedAt] = ['id', 'idempotencyKey', 'status', 'attempts', 'startedAt', 'updatedAt'].map((a) => ident(runs.column(a)));
+    const sql =
+      `UPDATE ${ident(runs.table)} SET ${status} = 'running', ${attempts} = COALESCE(${attempts}, 0) + 1, ${startedAt} = COALESCE(${startedAt}, ?), ${updatedAt} = ? ` +
+      `WHERE ${id} = ? AND ${key} = ? AND ${status} IN ('queued', 'running') RETURNING *`;
+    const now = new Date();
+    const { rows } = await runNamed(strapi.db.connection, sql, [now, now, data.runId, data.idempotencyKey]);
+    return rows[0] ? runs.fromRow(rows[0]) : null;
+  }
+
+  /** `running → succeeded` with the run log, only if still running; false if the run ended meanwhile. */
+  async function finish(trx: Knex.Transaction, runId: number, log: Record<string, unknown>) {
+    const runs = columnsOf(strapi, RUN_UID);
+    const row = runs.toRow(log);
+    const columns = Object.keys(row);
+    const sql = `UPDATE ${ident(runs.table)} SET ${columns.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${ident(runs.column('id'))} = ? AND ${ident(runs.column('status'))} = 'running'`;
+    const { rowCount } = await runNamed(trx, sql, [...Object.values(row), runId]);
+    return rowCount > 0;
+  }
+
+  /** Why a delivery found nothing to do (rare path: one more read, for the job's result only). */
+  async function skipped(data: RunJobData): Promise<ProcessOutcome> {
+    const run = await q().findOne({ where: { id: data.runId }, select: ['id', 'status', 'idempotencyKey'] });
     if (!run || run.idempotencyKey !== data.idempotencyKey) return { status: 'skipped', runId: data.runId, reason: 'unknown run' };
-    if (run.status !== 'queued' && run.status !== 'running') return { status: 'skipped', runId: run.id, reason: `run is ${run.status}` };
-    const startedAt = run.startedAt ? new Date(run.startedAt) : new Date();
-    // `running` too: a delivery whose worker died left it running; this one takes over.
-    const { count } = await q().updateMany({ where: { id: run.id, status: { $in: ['queued', 'running'] } }, data: { status: 'running', attempts: (run.attempts ?? 0) + 1, startedAt } });
-    if (!count) return { status: 'skipped', runId: run.id, reason: 'run ended meanwhile' };
+    return { status: 'skipped', runId: run.id, reason: `run is ${run.status}` };
+  }
+
+  async function process(data: RunJobData, delivery: Delivery = { attemptsMade: 0, attempts: 1 }): Promise<ProcessOutcome> {
+    const run = await claim(data);
+    if (!run) return skipped(data);
+    const startedAt = new Date(run.startedAt);
 
     const clock = createPhaseClock();
     let bodies: { request: unknown; response: unknown } = { request: null, response: null };
@@ -109,7 +144,7 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { cost, model: priced } = await pricingFor(strapi, { operation: op.pricing!, model, type: provider.kind === 'image' ? 'image' : 'text' });
 
       clock.start('prompt');
-      const prompts = getSettingsService(strapi, 'prompts');
+      const prompts = getService(strapi, 'prompt-cache');
       const basePrompt = op.promptType ? await prompts.effective(run.accountId, op.promptType) : null;
       if (op.promptType && !basePrompt) throw permanent('configuration', `No active "${op.promptType}" prompt: staff must activate it in Settings → Prompts.`);
 
@@ -177,11 +212,16 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
         promptVersion: basePrompt?.globalVersion ?? null,
         generatedAt: new Date().toISOString(),
       };
-      const saved = await strapi.db.transaction(async () => {
-        const finishedAt = new Date();
-        const { count: won } = await q().updateMany({
-          where: { id: run.id, status: 'running' },
-          data: {
+      // The save: results, the run's `running → succeeded` flip with its log, then the capture, in ONE
+      // transaction. The capture is the last statement on purpose: `credit_move` locks the account row
+      // until the commit, so it is held for one statement and the commit, not for the whole save (runs
+      // of one account used to queue behind each other's inserts). The flip is conditional: a run
+      // cancelled (or finished by another delivery) meanwhile rolls the save back and charges nothing.
+      const saved = await strapi.db
+        .transaction(async ({ trx }) => {
+          const produced = await op.save!({ ...ctx, provenance }, results, opts);
+          const finishedAt = new Date();
+          const won = await finish(trx, run.id, {
             status: 'succeeded',
             provider: provider.vendor,
             model,
@@ -192,38 +232,42 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
             usdCost: usd,
             credits,
             progress: { done: items.length, total: items.length },
+            produced,
+            phases: clock.stop(),
+            ...redactedBodies(bodies, apiKey),
             finishedAt,
+            updatedAt: finishedAt,
             durationMs: finishedAt.getTime() - startedAt.getTime(),
             error: null,
             errorKind: null,
             errorReason: null,
-          },
-        });
-        // Cancelled (or finished by another delivery) while we were calling out: nothing to save or charge.
-        if (!won) return false;
-        const produced = await op.save!({ ...ctx, provenance }, results, opts);
-        if (run.holdId) {
-          await getCreditsService(strapi, 'ledger').capture({
-            accountId: run.accountId,
-            holdId: run.holdId,
-            amount: credits,
-            actor: 'worker',
-            reason: `AI run ${run.id} (${op.name})`,
-            usage: {
-              operation: op.pricing!,
-              provider: provider.vendor,
-              model,
-              ...usageSoFar,
-              usdCost: usd,
-              keySource: settings.keySource,
-              record: produced[0] ? { type: produced[0].type, id: produced[0].documentId ?? produced[0].id } : { type: 'ai-run', id: run.id },
-              durationMs: Date.now() - startedAt.getTime(),
-            },
           });
-        }
-        await q().updateMany({ where: { id: run.id }, data: { produced, phases: clock.stop(), ...redactedBodies(bodies, apiKey) } });
-        return true;
-      });
+          if (!won) throw LOST_RACE;
+          if (run.holdId) {
+            await getCreditsService(strapi, 'ledger').capture({
+              accountId: run.accountId,
+              holdId: run.holdId,
+              amount: credits,
+              actor: 'worker',
+              reason: `AI run ${run.id} (${op.name})`,
+              usage: {
+                operation: op.pricing!,
+                provider: provider.vendor,
+                model,
+                ...usageSoFar,
+                usdCost: usd,
+                keySource: settings.keySource,
+                record: produced[0] ? { type: produced[0].type, id: produced[0].documentId ?? produced[0].id } : { type: 'ai-run', id: run.id },
+                durationMs: Date.now() - startedAt.getTime(),
+              },
+            });
+          }
+          return true;
+        })
+        .catch((error: unknown) => {
+          if (error === LOST_RACE) return false;
+          throw error;
+        });
       if (!saved) return { status: 'skipped', runId: run.id, reason: 'run ended meanwhile' };
       return { status: 'succeeded', runId: run.id, credits };
     } catch (thrown) {

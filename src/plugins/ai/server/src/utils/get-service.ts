@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { EngineService } from '../services/engine';
+import type { PromptCacheService } from '../services/prompt-cache';
 import type { RateLimitService } from '../services/rate-limit';
 import type { RegistryService } from '../services/registry';
 import type { RunsService } from '../services/runs';
@@ -9,6 +10,7 @@ interface Services {
   runs: RunsService;
   engine: EngineService;
   'rate-limit': RateLimitService;
+  'prompt-cache': PromptCacheService;
 }
 
 export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
