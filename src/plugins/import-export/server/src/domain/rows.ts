@@ -77,14 +77,25 @@ export const parseRow = (line: number, cells: Cell[], bound: Bound[]): ParsedRow
 /** Text of a natural-key part as the uniqueness rules compare it: trimmed, case-insensitive. */
 export const keyPart = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim().toLowerCase());
 
+/**
+ * The natural key function of a dataset, built once: scalar parts compared as text, relation parts by
+ * the resolved target id (the importer calls it for every row, so the column lookups happen here).
+ */
+export const naturalKeyOf = (dataset: ResolvedDataset) => {
+  const parts = dataset.naturalKey.map((name) => ({ name, relation: dataset.columns.find((c) => c.name === name)!.kind === 'relation' }));
+  return (scalars: Record<string, unknown>, relationIds: Record<string, number | null>) => {
+    let key = '';
+    for (let i = 0; i < parts.length; i++) {
+      const { name, relation } = parts[i];
+      if (i) key += '\u0000';
+      key += relation ? `#${relationIds[name] ?? ''}` : keyPart(scalars[name]);
+    }
+    return key;
+  };
+};
+
 /** The natural key of a row: scalar parts compared as text, relation parts by the resolved target id. */
-export const naturalKey = (dataset: ResolvedDataset, scalars: Record<string, unknown>, relationIds: Record<string, number | null>) =>
-  dataset.naturalKey
-    .map((name) => {
-      const column = dataset.columns.find((c) => c.name === name)!;
-      return column.kind === 'relation' ? `#${relationIds[name] ?? ''}` : keyPart(scalars[name]);
-    })
-    .join('\u0000');
+export const naturalKey = (dataset: ResolvedDataset, scalars: Record<string, unknown>, relationIds: Record<string, number | null>) => naturalKeyOf(dataset)(scalars, relationIds);
 
 /** How people read a row's natural key in a preview: `keyword=boots, site=a.example.com`. */
 export const describeKey = (dataset: ResolvedDataset, row: ParsedRow) =>
