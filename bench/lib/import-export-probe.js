@@ -110,18 +110,53 @@ const makeImportFiles = async (app, { rows }) => {
  * One import pass of a file through the pipeline the job runs (parse, map, validate, resolve relations,
  * upsert), minus the Bull hop. The header comes from the upload (not timed), as the job reads it from the import row.
  */
-const importPass = async (app, { file, adminUserId }) => {
-  const { dataRows } = domain(app, 'read-file');
+const importPass = async (app, { file, adminUserId, profileFile }) => {
+  const { dataBatches } = domain(app, 'read-file');
   const { suggestMapping } = domain(app, 'rows');
   const importer = app.plugin('import-export').service('importer');
   const dataset = app.plugin('import-export').service('datasets').get(KEYWORD);
   const buffer = fs.readFileSync(importFile(file));
   const headers = buffer.toString('utf8', 0, buffer.indexOf(10)).split(',');
   const mapping = suggestMapping(headers, dataset);
-  return time(async () => {
-    const result = await importer.process({ uid: KEYWORD, headers, rows: dataRows(buffer, 'csv'), mapping, write: true, adminUserId });
+  await meterStart(app, { profile: Boolean(profileFile) });
+  const timed = await time(async () => {
+    const result = await importer.process({ uid: KEYWORD, headers, batches: dataBatches(buffer, 'csv'), mapping, write: true, adminUserId });
     return result.counts;
   });
+  return { ...timed, ...(await meterStop({ profileFile })) };
+};
+
+// What load does not distort much: the app's CPU time and the SQL statements of a pass (knex's
+// `query` event), and optionally a CPU profile of the pass (inspector), for `--profile`.
+const meter = { installed: false, queries: 0, cpu: null, session: null };
+const post = (session, method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+const meterStart = async (app, { profile }) => {
+  if (!meter.installed) {
+    app.db.connection.on('query', () => meter.queries++);
+    meter.installed = true;
+  }
+  if (profile) {
+    meter.session = new (require('node:inspector').Session)();
+    meter.session.connect();
+    await post(meter.session, 'Profiler.enable');
+    await post(meter.session, 'Profiler.start');
+  }
+  meter.queries = 0;
+  meter.cpu = process.cpuUsage();
+};
+const meterStop = async ({ profileFile }) => {
+  const cpu = process.cpuUsage(meter.cpu);
+  const out = { cpuMs: (cpu.user + cpu.system) / 1000, queries: meter.queries };
+  if (meter.session) {
+    const { profile } = await post(meter.session, 'Profiler.stop');
+    meter.session.disconnect();
+    meter.session = null;
+    if (profileFile) {
+      fs.mkdirSync(path.dirname(profileFile), { recursive: true });
+      fs.writeFileSync(profileFile, JSON.stringify(profile));
+    }
+  }
+  return out;
 };
 
 /**
