@@ -1,4 +1,4 @@
-import { canonical, coerceCell, undefuse, type Cell } from './coerce';
+import { canonical, compileCoercer, Invalid, undefuse, type Cell } from './coerce';
 import type { Column, RelationColumn, ResolvedDataset, ScalarColumn } from './types';
 
 /** Which column of the file feeds which attribute: `{ keyword: 'Keyword', site: 'Site domain' }`. */
@@ -56,23 +56,36 @@ const labelOf = (cell: Cell): string | null => {
   return text === '' ? null : text;
 };
 
-/** Coerces the mapped cells of one record; every problem is collected, each naming its column. */
-export const parseRow = (line: number, cells: Cell[], bound: Bound[]): ParsedRow => {
-  const row: ParsedRow = { line, scalars: {}, labels: {}, errors: [] };
-  for (const { column, index } of bound) {
-    const cell = cells[index];
-    if (column.kind === 'relation') {
-      const label = labelOf(cell);
-      if (label === null && column.required) row.errors.push(`${column.name}: is required`);
-      row.labels[column.name] = label;
-      continue;
+/**
+ * The row parser of a mapping, built once per import (the compiled validator): coerces the mapped
+ * cells of one record; every problem is collected, each naming its column.
+ */
+export const compileRowParser = (bound: Bound[]) => {
+  const steps = bound.map(({ column, index }) =>
+    column.kind === 'relation'
+      ? { name: column.name, index, relation: true, required: column.required ? `${column.name}: is required` : null, coerce: null }
+      : { name: column.name, index, relation: false, required: null, coerce: compileCoercer(column as ScalarColumn) }
+  );
+  return (line: number, cells: Cell[]): ParsedRow => {
+    const row: ParsedRow = { line, scalars: {}, labels: {}, errors: [] };
+    for (const step of steps) {
+      const cell = cells[step.index];
+      if (step.relation) {
+        const label = labelOf(cell);
+        if (label === null && step.required) row.errors.push(step.required);
+        row.labels[step.name] = label;
+        continue;
+      }
+      const value = step.coerce!(cell);
+      if (value instanceof Invalid) row.errors.push(value.error);
+      else row.scalars[step.name] = value;
     }
-    const result = coerceCell(column, cell);
-    if (result.ok) row.scalars[column.name] = result.value;
-    else row.errors.push(result.error);
-  }
-  return row;
+    return row;
+  };
 };
+
+/** Coerces the mapped cells of one record; every problem is collected, each naming its column. */
+export const parseRow = (line: number, cells: Cell[], bound: Bound[]): ParsedRow => compileRowParser(bound)(line, cells);
 
 /** Text of a natural-key part as the uniqueness rules compare it: trimmed, case-insensitive. */
 export const keyPart = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim().toLowerCase());

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Cell } from '../domain/coerce';
-import { bind, describeKey, diffRow, keyPart, naturalKeyOf, parseRow, relationColumns, scalarColumns, type Bound, type CurrentRecord, type Mapping, type ParsedRow } from '../domain/rows';
+import { bind, compileRowParser, describeKey, diffRow, keyPart, naturalKeyOf, relationColumns, scalarColumns, type Bound, type CurrentRecord, type Mapping, type ParsedRow } from '../domain/rows';
 import { ident, newDocumentIds, PG_TYPES, resolutionOrder } from '../domain/sql-types';
 import type { ImportCounts, RelationColumn, ResolvedDataset, RowOutcome, ScalarColumn } from '../domain/types';
 import { getService } from '../utils/get-service';
@@ -283,6 +283,7 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const dataset = datasets().get(args.uid);
       const bound = bind(args.mapping, args.headers, dataset);
       const keyOf = naturalKeyOf(dataset);
+      const parseRow = compileRowParser(bound);
       const keyName = dataset.naturalKey.join(' + ');
       const mappedNames = new Set(bound.map((b) => b.column.name));
       const missingRequired = dataset.columns.filter((c) => !c.readOnly && c.required && !mappedNames.has(c.name) && !(c.kind === 'scalar' && c.default !== undefined));
@@ -303,7 +304,7 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
 
       const handle = async (batch: SourceRow[]) => {
-        const planned: Planned[] = batch.map(({ line, cells }) => ({ row: parseRow(line, cells, bound), cells, relationIds: {}, outcome: { line, action: 'error', key: '' } }));
+        const planned: Planned[] = batch.map(({ line, cells }) => ({ row: parseRow(line, cells), cells, relationIds: {}, outcome: { line, action: 'error', key: '' } }));
         await resolveRelations(dataset, bound, planned, relationCache);
         if (dataset.tenantOwned) {
           for (const p of planned) if (p.row.labels.account === null) p.row.errors.push('account: is required');
