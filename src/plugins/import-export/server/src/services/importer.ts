@@ -75,6 +75,19 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return scope;
   };
 
+  /**
+   * How Strapi 5 keeps the rows of a type: with Draft & Publish, an import matches, links to and
+   * writes the draft rows (`published_at IS NULL`; publishing stays a person's action, the Content
+   * Manager then shows "modified"); without it, Strapi stamps `published_at` at creation, and so does
+   * the import.
+   */
+  const versions = (uid: string) => {
+    const draftAndPublish = (strapi.getModel(uid as any) as any)?.options?.draftAndPublish === true;
+    const attribute = (strapi.db.metadata.get(uid) as any).attributes.publishedAt;
+    const column = attribute ? ((attribute.columnName as string | undefined) ?? 'published_at') : undefined;
+    return { draftOnly: draftAndPublish && column ? ` AND t.${ident(column)} IS NULL` : '', stampOnCreate: !draftAndPublish ? column : undefined };
+  };
+
   const linkOf = (uid: string, attribute: string) => {
     const jt = (strapi.db.metadata.get(uid) as any).attributes[attribute]?.joinTable;
     return { table: jt.name as string, own: jt.joinColumn.name as string, other: jt.inverseJoinColumn.name as string };
@@ -107,7 +120,7 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { rows } = await knex().raw(
           `SELECT t.id, lower(trim(t.??::text)) AS k${joins.map((j) => `, ${j.alias}.?? AS ??`).join('')}
              FROM ?? t ${joins.map((j) => `LEFT JOIN ?? ${j.alias} ON ${j.alias}.?? = t.id`).join(' ')}
-            WHERE lower(trim(t.??::text)) = ANY(?::text[])${column.label.softDeletes ? ' AND t.deleted_at IS NULL' : ''}`,
+            WHERE lower(trim(t.??::text)) = ANY(?::text[])${column.label.softDeletes ? ' AND t.deleted_at IS NULL' : ''}${versions(column.target).draftOnly}`,
           [
             column.label.column,
             ...joins.flatMap((j) => [j.link.other, j.attr]),
@@ -163,7 +176,7 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { rows } = await knex().raw(
       `SELECT t.id${select.map((s) => `, ${s}`).join('')}${relations.map((_, i) => `, l${i}.?? AS ??, r${i}.??::text AS ??`).join('')}
          FROM ?? t ${relations.map((_, i) => `LEFT JOIN ?? l${i} ON l${i}.?? = t.id LEFT JOIN ?? r${i} ON r${i}.id = l${i}.??`).join(' ')}
-        WHERE lower(trim(t.??::text)) = ANY(ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))${dataset.softDeletes ? ' AND t.deleted_at IS NULL' : ''}`,
+        WHERE lower(trim(t.??::text)) = ANY(ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))${dataset.softDeletes ? ' AND t.deleted_at IS NULL' : ''}${versions(dataset.uid).draftOnly}`,
       [
         ...scalars.flatMap((c) => [c.dbColumn, `s_${c.name}`]),
         ...relations.flatMap((c) => [c.link.other, `r_${c.name}`, c.label.column, `rl_${c.name}`]),
@@ -238,11 +251,12 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         return o;
       });
       const audit = [...(createdBy ? [createdBy] : []), ...(updatedBy ? [updatedBy] : [])];
+      const published = versions(dataset.uid).stampOnCreate;
       ctes.push(`cv AS MATERIALIZED (SELECT * FROM ${recordset(cols, ['document_id text', ...refs.map((r) => `${r} integer`)])})`);
       bindings.push(JSON.stringify(payload));
       ctes.push(
-        `ci AS (INSERT INTO ${t} (document_id${cols.map((c) => `, ${ident(c.dbColumn)}`).join('')}, created_at, updated_at${audit.map((c) => `, ${ident(c)}`).join('')})
-          SELECT v.document_id${cols.map((c) => `, v.${ident(c.name)}`).join('')}, now(), now()${audit.map(() => ', ?').join('')} FROM cv v RETURNING id, document_id)`
+        `ci AS (INSERT INTO ${t} (document_id${cols.map((c) => `, ${ident(c.dbColumn)}`).join('')}, created_at, updated_at${published ? `, ${ident(published)}` : ''}${audit.map((c) => `, ${ident(c)}`).join('')})
+          SELECT v.document_id${cols.map((c) => `, v.${ident(c.name)}`).join('')}, now(), now()${published ? ', now()' : ''}${audit.map(() => ', ?').join('')} FROM cv v RETURNING id, document_id)`
       );
       bindings.push(...audit.map(() => adminUserId));
       if (relations.length) {
