@@ -96,14 +96,14 @@ export const keyPart = (value: unknown) => (value === null || value === undefine
  */
 export const naturalKeyOf = (dataset: ResolvedDataset) => {
   const parts = dataset.naturalKey.map((name) => ({ name, relation: dataset.columns.find((c) => c.name === name)!.kind === 'relation' }));
+  // join() gives a flat string: Map lookups on it are about twice as fast as on a `+=` rope.
+  const values: string[] = new Array(parts.length);
   return (scalars: Record<string, unknown>, relationIds: Record<string, number | null>) => {
-    let key = '';
     for (let i = 0; i < parts.length; i++) {
       const { name, relation } = parts[i];
-      if (i) key += '\u0000';
-      key += relation ? `#${relationIds[name] ?? ''}` : keyPart(scalars[name]);
+      values[i] = relation ? `#${relationIds[name] ?? ''}` : keyPart(scalars[name]);
     }
-    return key;
+    return values.join('\u0000');
   };
 };
 
@@ -138,8 +138,12 @@ export const diffRow = (
       if (was.id !== now) diff[column.name] = { from: was.label, to: incoming.labels[column.name] ?? null };
       continue;
     }
-    const from = canonical(column as ScalarColumn, current.scalars[column.name]);
-    const to = canonical(column as ScalarColumn, incoming.scalars[column.name]);
+    const was = current.scalars[column.name];
+    const now = incoming.scalars[column.name];
+    // Equal primitives need no canonical form (most cells of a re-imported file).
+    if (was === now && (was === null || typeof was !== 'object')) continue;
+    const from = canonical(column as ScalarColumn, was);
+    const to = canonical(column as ScalarColumn, now);
     if (from !== to) diff[column.name] = { from, to };
   }
   return diff;

@@ -186,14 +186,17 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         JSON.stringify([...keys]),
       ]
     );
+    // Field names built once, not per row and column.
+    const scalarFields = scalars.map((c) => [c.name, `s_${c.name}`]);
+    const relationFields = relations.map((c) => [c.name, `r_${c.name}`, `rl_${c.name}`]);
     for (const r of rows) {
       const record: CurrentRecord = { id: Number(r.id), scalars: {}, relations: {} };
       const ids: Record<string, number | null> = {};
-      for (const c of scalars) record.scalars[c.name] = r[`s_${c.name}`];
-      for (const c of relations) {
-        const id = r[`r_${c.name}`] === null ? null : Number(r[`r_${c.name}`]);
-        record.relations[c.name] = { id, label: r[`rl_${c.name}`] };
-        ids[c.name] = id;
+      for (const [name, field] of scalarFields) record.scalars[name] = r[field];
+      for (const [name, field, label] of relationFields) {
+        const id = r[field] === null ? null : Number(r[field]);
+        record.relations[name] = { id, label: r[label] };
+        ids[name] = id;
       }
       const key = keyOf(record.scalars, ids);
       const list = found.get(key);
