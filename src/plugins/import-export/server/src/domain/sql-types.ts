@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ScalarType } from './types';
 
-/** PostgreSQL type of each scalar kind, for `jsonb_to_recordset(...) AS v(col type, ...)`. */
+/** PostgreSQL type of each scalar kind, for `json_to_recordset(...) AS v(col type, ...)`. */
 export const PG_TYPES: Record<ScalarType, string> = {
   text: 'text',
   integer: 'integer',

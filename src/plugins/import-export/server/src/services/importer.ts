@@ -51,7 +51,7 @@ interface Planned {
  * earlier batch to ids (scoped to the row's account and to the target's natural-key relations the row
  * also carries: a keyword's sector is looked up within the keyword's site); one query loads the
  * existing records by natural key; the rows are classified (create, update with the diff, skip,
- * error); and the write is ONE statement (INSERT and UPDATE from `jsonb_to_recordset` plus the
+ * error); and the write is ONE statement (INSERT and UPDATE from `json_to_recordset` plus the
  * link-table rows, as data-modifying CTEs), which runs while the next batch is parsed and matched.
  * A dry run is the same pipeline without the writes, so the preview says exactly what the run does.
  */
@@ -176,7 +176,7 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { rows } = await knex().raw(
       `SELECT t.id${select.map((s) => `, ${s}`).join('')}${relations.map((_, i) => `, l${i}.?? AS ??, r${i}.??::text AS ??`).join('')}
          FROM ?? t ${relations.map((_, i) => `LEFT JOIN ?? l${i} ON l${i}.?? = t.id LEFT JOIN ?? r${i} ON r${i}.id = l${i}.??`).join(' ')}
-        WHERE lower(trim(t.??::text)) = ANY(ARRAY(SELECT jsonb_array_elements_text(?::jsonb)))${dataset.softDeletes ? ' AND t.deleted_at IS NULL' : ''}${versions(dataset.uid).draftOnly}`,
+        WHERE lower(trim(t.??::text)) = ANY(ARRAY(SELECT json_array_elements_text(?::json)))${dataset.softDeletes ? ' AND t.deleted_at IS NULL' : ''}${versions(dataset.uid).draftOnly}`,
       [
         ...scalars.flatMap((c) => [c.dbColumn, `s_${c.name}`]),
         ...relations.flatMap((c) => [c.link.other, `r_${c.name}`, c.label.column, `rl_${c.name}`]),
@@ -224,7 +224,7 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The writes of a batch as one statement (atomic on its own, one round trip): the new records from
-   * `jsonb_to_recordset` with generated documentIds and their link rows, and the changed records with
+   * `json_to_recordset` with generated documentIds and their link rows, and the changed records with
    * their changed links replaced. Sub-statements of one WITH share a snapshot: a DELETE of a link row
    * never sees the INSERT beside it, and old and new link rows differ (only changed relations are
    * rewritten), so they cannot collide on the link table's unique key.
@@ -238,7 +238,8 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const defaults = dataset.columns.filter((c): c is ScalarColumn => c.kind === 'scalar' && !c.readOnly && !mapped.includes(c) && c.default !== undefined);
     const relations = relationColumns(bound).filter((c) => !c.toMany);
     const refs = relations.map((_, i) => `ie_r${i}`);
-    const recordset = (cols: ScalarColumn[], extra: string[]) => `jsonb_to_recordset(?::jsonb) AS v(${[...extra, ...cols.map((c) => `${ident(c.name)} ${PG_TYPES[c.type]}`)].join(', ')})`;
+    // json, not jsonb: the payload is read once, and skipping jsonb's binary form halves the decoding.
+    const recordset = (cols: ScalarColumn[], extra: string[]) => `json_to_recordset(?::json) AS v(${[...extra, ...cols.map((c) => `${ident(c.name)} ${PG_TYPES[c.type]}`)].join(', ')})`;
     const ctes: string[] = [];
     const bindings: unknown[] = [];
     const t = ident(dataset.table);
