@@ -232,8 +232,20 @@ const dropImported = async (app) => {
   return rowCount;
 };
 
+/**
+ * The app's CPU while it does nothing the bench asked for (Strapi's timers, Bull's polling, other
+ * plugins' schedules), per second: part of every pass's app CPU, in proportion to its wall time.
+ */
+const idleCpu = async (app, { ms }) => {
+  const start = process.cpuUsage();
+  const at = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const cpu = process.cpuUsage(start);
+  return ((cpu.user + cpu.system) / 1000) / (Number(process.hrtime.bigint() - at) / 1e9);
+};
+
 const cleanup = () => {
   for (const name of ['create', 'update']) fs.rmSync(importFile(name), { force: true });
 };
 
-module.exports = { setup, memoryStart, memoryStop, copyOut, makeImportFiles, importPass, copyIn, dropImported, cleanup };
+module.exports = { setup, memoryStart, memoryStop, copyOut, makeImportFiles, importPass, copyIn, dropImported, idleCpu, cleanup };
