@@ -110,18 +110,80 @@ const makeImportFiles = async (app, { rows }) => {
  * One import pass of a file through the pipeline the job runs (parse, map, validate, resolve relations,
  * upsert), minus the Bull hop. The header comes from the upload (not timed), as the job reads it from the import row.
  */
-const importPass = async (app, { file, adminUserId }) => {
-  const { dataRows } = domain(app, 'read-file');
+const importPass = async (app, { file, adminUserId, profileFile }) => {
+  const { dataBatches } = domain(app, 'read-file');
   const { suggestMapping } = domain(app, 'rows');
   const importer = app.plugin('import-export').service('importer');
   const dataset = app.plugin('import-export').service('datasets').get(KEYWORD);
   const buffer = fs.readFileSync(importFile(file));
   const headers = buffer.toString('utf8', 0, buffer.indexOf(10)).split(',');
   const mapping = suggestMapping(headers, dataset);
-  return time(async () => {
-    const result = await importer.process({ uid: KEYWORD, headers, rows: dataRows(buffer, 'csv'), mapping, write: true, adminUserId });
+  await meterStart(app, { profile: Boolean(profileFile) });
+  const timed = await time(async () => {
+    const result = await importer.process({ uid: KEYWORD, headers, batches: dataBatches(buffer, 'csv'), mapping, write: true, adminUserId });
     return result.counts;
   });
+  return { ...timed, ...(await meterStop(app, { profileFile })) };
+};
+
+// What load does not distort much: the app's CPU time and the SQL statements of a pass (knex's
+// `query` event), and optionally a CPU profile of the pass (inspector), for `--profile`.
+const meter = { installed: false, queries: 0, cpu: null, session: null };
+const post = (session, method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+/**
+ * CPU time of this database's PostgreSQL backends (from /proc: the bench's server runs on this machine),
+ * by pid. A backend that exits between two readings loses its share, so this can only undercount.
+ */
+const CLOCK_TICK_MS = 10;
+const backendCpu = async (app) => {
+  const { rows } = await app.db.connection.raw('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const out = new Map();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS);
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return out;
+};
+const backendCpuSince = (before, after) => {
+  if (!after.size) return null;
+  let ms = 0;
+  for (const [pid, cpu] of after) ms += cpu - (before.get(pid) ?? 0);
+  return ms;
+};
+
+const meterStart = async (app, { profile }) => {
+  if (!meter.installed) {
+    app.db.connection.on('query', () => meter.queries++);
+    meter.installed = true;
+  }
+  if (profile) {
+    meter.session = new (require('node:inspector').Session)();
+    meter.session.connect();
+    await post(meter.session, 'Profiler.enable');
+    await post(meter.session, 'Profiler.start');
+  }
+  meter.queries = 0;
+  meter.pg = await backendCpu(app);
+  meter.cpu = process.cpuUsage();
+};
+const meterStop = async (app, { profileFile }) => {
+  const cpu = process.cpuUsage(meter.cpu);
+  const queries = meter.queries;
+  const out = { cpuMs: (cpu.user + cpu.system) / 1000, queries, pgCpuMs: backendCpuSince(meter.pg, await backendCpu(app)) };
+  if (meter.session) {
+    const { profile } = await post(meter.session, 'Profiler.stop');
+    meter.session.disconnect();
+    meter.session = null;
+    if (profileFile) {
+      fs.mkdirSync(path.dirname(profileFile), { recursive: true });
+      fs.writeFileSync(profileFile, JSON.stringify(profile));
+    }
+  }
+  return out;
 };
 
 /**
@@ -145,8 +207,9 @@ const copyIn = async (app, { rows, linked, ids }) => {
     : [];
   const client = app.db.connection.client;
   const connection = await client.acquireConnection();
+  const pgBefore = await backendCpu(app);
   try {
-    return await time(async () => {
+    const timed = await time(async () => {
       let loaded = 0;
       for (const step of [{ sql: `COPY "${table}" (id, document_id, keyword, volume, difficulty, intent, status) FROM STDIN WITH (FORMAT csv)`, data: main }, ...links]) {
         const stream = connection.query(copyFrom(step.sql));
@@ -155,6 +218,7 @@ const copyIn = async (app, { rows, linked, ids }) => {
       }
       return loaded;
     });
+    return { ...timed, pgCpuMs: backendCpuSince(pgBefore, await backendCpu(app)) };
   } finally {
     client.releaseConnection(connection);
   }
@@ -168,8 +232,20 @@ const dropImported = async (app) => {
   return rowCount;
 };
 
+/**
+ * The app's CPU while it does nothing the bench asked for (Strapi's timers, Bull's polling, other
+ * plugins' schedules), per second: part of every pass's app CPU, in proportion to its wall time.
+ */
+const idleCpu = async (app, { ms }) => {
+  const start = process.cpuUsage();
+  const at = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const cpu = process.cpuUsage(start);
+  return ((cpu.user + cpu.system) / 1000) / (Number(process.hrtime.bigint() - at) / 1e9);
+};
+
 const cleanup = () => {
   for (const name of ['create', 'update']) fs.rmSync(importFile(name), { force: true });
 };
 
-module.exports = { setup, memoryStart, memoryStop, copyOut, makeImportFiles, importPass, copyIn, dropImported, cleanup };
+module.exports = { setup, memoryStart, memoryStop, copyOut, makeImportFiles, importPass, copyIn, dropImported, idleCpu, cleanup };

@@ -14,7 +14,7 @@ const { median, round, table } = require('../lib/stats');
 
 const PROBE = path.join(__dirname, '..', 'lib', 'import-export-probe.js');
 const defaults = { rows: 1000000, importRows: 100000, rounds: 3 };
-const usage = `import-export [--rows ${defaults.rows}] [--import-rows ${defaults.importRows}] [--rounds ${defaults.rounds}]`;
+const usage = `import-export [--rows ${defaults.rows}] [--import-rows ${defaults.importRows}] [--rounds ${defaults.rounds}] [--skip-export] [--profile]`;
 const TARGETS = { exportRatio: 1.5, exportGrowthMb: 100, importRowsPerSec: 20000, importRatio: 3 };
 const ADMIN = { email: 'bench@igny8.local', password: 'Bench-pass-2026' };
 
@@ -39,8 +39,10 @@ const request = (baseUrl, method, url, { token, body } = {}) =>
   });
 
 const run = async (options, { log }) => {
-  const opts = { ...defaults, ...options };
+  const { 'skip-export': skipExport, profile, ...rest } = options;
+  const opts = { ...defaults, ...rest };
   if (options['import-rows']) opts.importRows = options['import-rows'];
+  delete opts['import-rows'];
   for (const key of Object.keys(defaults)) {
     opts[key] = Number(opts[key]);
     if (!Number.isInteger(opts[key]) || opts[key] < 1) throw new Error(`--${key} must be a positive integer`);
@@ -49,7 +51,7 @@ const run = async (options, { log }) => {
     scenario: 'import-export',
     startedAt: new Date().toISOString(),
     machine: { cpus: os.availableParallelism?.() ?? os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
-    config: { ...opts, targets: TARGETS },
+    config: { ...opts, skipExport: Boolean(skipExport), profile: Boolean(profile), targets: TARGETS },
     loadAverage: { start: os.loadavg().map((x) => round(x, 2)) },
   };
   log('starting PostgreSQL and Redis');
@@ -83,7 +85,7 @@ const run = async (options, { log }) => {
       { name: `export ${opts.rows} rows (all)`, filters: {}, rows: opts.rows },
     ];
     result.export = [];
-    for (const e of exports) {
+    for (const e of skipExport ? [] : exports) {
       const rounds = [];
       for (let r = 1; r <= opts.rounds; r++) {
         const order = r % 2 ? ['ours', 'copy'] : ['copy', 'ours'];
@@ -129,6 +131,8 @@ const run = async (options, { log }) => {
     // (c) import
     log(`writing the ${opts.importRows}-row import files`);
     await probe('makeImportFiles', { rows: opts.importRows });
+    result.appIdleCpuMsPerSec = round(await probe('idleCpu', { ms: 5000 }), 1);
+    log(`app CPU while idle: ${result.appIdleCpuMsPerSec} ms/s`);
     const rounds = [];
     for (let r = 1; r <= opts.rounds; r++) {
       const order = r % 2 ? ['ours', 'copy'] : ['copy', 'ours'];
@@ -139,25 +143,32 @@ const run = async (options, { log }) => {
           const plain = await probe('copyIn', { rows: opts.importRows, linked: false });
           if (Number(plain.out) !== opts.importRows) throw new Error(`COPY FROM loaded ${plain.out} rows`);
           one.copyMs = plain.ms;
+          one.copyPgCpuMs = plain.pgCpuMs;
           await probe('dropImported');
           const linked = await probe('copyIn', { rows: opts.importRows, linked: true, ids: { account: setup.account, site: setup.site, sector: setup.sector } });
           if (Number(linked.out) !== opts.importRows * 4) throw new Error(`COPY FROM (linked) loaded ${linked.out} rows`);
           one.copyLinkedMs = linked.ms;
+          one.copyLinkedPgCpuMs = linked.pgCpuMs;
           await probe('dropImported');
         } else {
-          const created = await probe('importPass', { file: 'create', adminUserId: setup.adminUserId });
+          // --profile: a CPU profile of each pass of the first round, in bench/results/.
+          const profileFile = (pass) => (profile && r === 1 ? path.join(__dirname, '..', 'results', `import-export-${pass}-${process.pid}.cpuprofile`) : undefined);
+          const created = await probe('importPass', { file: 'create', adminUserId: setup.adminUserId, profileFile: profileFile('create') });
           if (created.out.create !== opts.importRows) throw new Error(`create pass: ${JSON.stringify(created.out)}`);
-          const updated = await probe('importPass', { file: 'update', adminUserId: setup.adminUserId });
+          const updated = await probe('importPass', { file: 'update', adminUserId: setup.adminUserId, profileFile: profileFile('update') });
           if (updated.out.update !== opts.importRows) throw new Error(`update pass: ${JSON.stringify(updated.out)}`);
-          const unchanged = await probe('importPass', { file: 'update', adminUserId: setup.adminUserId });
+          const unchanged = await probe('importPass', { file: 'update', adminUserId: setup.adminUserId, profileFile: profileFile('unchanged') });
           if (unchanged.out.skip !== opts.importRows) throw new Error(`unchanged pass: ${JSON.stringify(unchanged.out)}`);
-          Object.assign(one, { createMs: created.ms, updateMs: updated.ms, unchangedMs: unchanged.ms });
+          for (const [pass, t] of [['create', created], ['update', updated], ['unchanged', unchanged]]) {
+            Object.assign(one, { [`${pass}Ms`]: t.ms, [`${pass}CpuMs`]: t.cpuMs, [`${pass}Queries`]: t.queries, [`${pass}PgCpuMs`]: t.pgCpuMs });
+          }
           const dropped = await probe('dropImported');
           if (dropped !== opts.importRows) throw new Error(`dropped ${dropped} imported rows`);
         }
       }
       rounds.push(one);
-      log(`import round ${r}: create ${round(one.createMs, 1)} ms, update ${round(one.updateMs, 1)} ms, unchanged ${round(one.unchangedMs, 1)} ms, COPY ${round(one.copyMs, 1)} ms, COPY with link tables ${round(one.copyLinkedMs, 1)} ms`);
+      const pass = (p) => `${p} ${round(one[`${p}Ms`], 1)} ms (app CPU ${round(one[`${p}CpuMs`], 0)} ms, PG CPU ${one[`${p}PgCpuMs`]} ms, ${one[`${p}Queries`]} SQL)`;
+      log(`import round ${r}: ${['create', 'update', 'unchanged'].map(pass).join(', ')}, COPY ${round(one.copyMs, 1)} ms (PG CPU ${one.copyPgCpuMs} ms), COPY with link tables ${round(one.copyLinkedMs, 1)} ms (PG CPU ${one.copyLinkedPgCpuMs} ms); load ${os.loadavg()[0].toFixed(2)}`);
     }
     const copyMs = median(rounds.map((x) => x.copyMs));
     const copyLinkedMs = median(rounds.map((x) => x.copyLinkedMs));
@@ -166,7 +177,15 @@ const run = async (options, { log }) => {
       const ratio = median(rounds.map((x) => x[`${pass}Ms`] / x.copyMs));
       const ratioLinked = median(rounds.map((x) => x[`${pass}Ms`] / x.copyLinkedMs));
       const rowsPerSec = Math.round((opts.importRows / ms) * 1000);
-      return { name: `import ${opts.importRows} rows (${pass})`, oursMs: round(ms, 1), copyMs: round(copyMs, 1), ratio: round(ratio, 2), copyLinkedMs: round(copyLinkedMs, 1), ratioLinked: round(ratioLinked, 2), rowsPerSec, meets: rowsPerSec >= TARGETS.importRowsPerSec && ratio <= TARGETS.importRatio };
+      // App CPU per 1,000 rows and SQL statements per pass: the figures load distorts least.
+      const cpuMsPer1k = round((median(rounds.map((x) => x[`${pass}CpuMs`])) * 1000) / opts.importRows, 1);
+      // The same without the app's idle CPU over the pass's wall time (large when the machine is loaded and passes run long).
+      const netCpuMsPer1k = round((median(rounds.map((x) => x[`${pass}CpuMs`] - (result.appIdleCpuMsPerSec * x[`${pass}Ms`]) / 1000)) * 1000) / opts.importRows, 1);
+      const queries = median(rounds.map((x) => x[`${pass}Queries`]));
+      // CPU (app + PostgreSQL backends) against the COPY's backend CPU: the ratio with the least load in it.
+      const cpuRatio = rounds[0][`${pass}PgCpuMs`] === null ? null : round(median(rounds.map((x) => (x[`${pass}CpuMs`] + x[`${pass}PgCpuMs`]) / x.copyPgCpuMs)), 2);
+      const cpuRatioLinked = rounds[0][`${pass}PgCpuMs`] === null ? null : round(median(rounds.map((x) => (x[`${pass}CpuMs`] + x[`${pass}PgCpuMs`]) / x.copyLinkedPgCpuMs)), 2);
+      return { name: `import ${opts.importRows} rows (${pass})`, oursMs: round(ms, 1), copyMs: round(copyMs, 1), ratio: round(ratio, 2), copyLinkedMs: round(copyLinkedMs, 1), ratioLinked: round(ratioLinked, 2), rowsPerSec, cpuMsPer1k, netCpuMsPer1k, queries, cpuRatio, cpuRatioLinked, meets: rowsPerSec >= TARGETS.importRowsPerSec && ratio <= TARGETS.importRatio };
     });
     result.importRounds = rounds.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v, 1)])));
     await probe('cleanup');
@@ -183,7 +202,7 @@ const run = async (options, { log }) => {
 const report = (result) => {
   const rows = [
     ...result.export.map((s) => ({ name: s.name, ours: s.oursMs, base: s.copyMs, ratio: s.ratio, extra: `peak RSS growth ${s.maxGrowthMb} MB`, meets: s.meets ? 'yes' : 'NO' })),
-    ...result.import.map((s) => ({ name: s.name, ours: s.oursMs, base: s.copyMs, ratio: s.ratio, extra: `${s.rowsPerSec} rows/s; ${s.ratioLinked}x COPY with link tables (${s.copyLinkedMs} ms)`, meets: s.meets ? 'yes' : 'NO' })),
+    ...result.import.map((s) => ({ name: s.name, ours: s.oursMs, base: s.copyMs, ratio: s.ratio, extra: `${s.rowsPerSec} rows/s; ${s.ratioLinked}x COPY with link tables (${s.copyLinkedMs} ms); app CPU ${s.cpuMsPer1k} ms/1k rows (${s.netCpuMsPer1k} net of idle), ${s.queries} SQL; CPU ratio ${s.cpuRatio} (${s.cpuRatioLinked} with link tables)`, meets: s.meets ? 'yes' : 'NO' })),
   ];
   return [
     `Scenario: import-export (${result.config.rows} keywords; ${result.config.rounds} rounds, medians; baseline = PostgreSQL COPY in the same run)`,

@@ -213,6 +213,8 @@ describe('import-export', () => {
       expect(after.get('best hiking boots')).toMatchObject({ volume: 1500, cluster: null });
       expect(after.get('new trail boots')).toMatchObject({ volume: 10, status: 'pending', site: { domain: 'trail.example.com' }, sector: { name: 'Boots' }, cluster: { name: 'Hiking boots' } });
       expect((after.get('new trail boots') as any).documentId).toMatch(/^[a-z0-9]{24}$/);
+      // Keywords have no Draft & Publish: Strapi 5 stamps publishedAt on such rows, and so does the import.
+      expect((after.get('new trail boots') as any).publishedAt).not.toBeNull();
       expect(after.has('cross account')).toBe(false);
       // The new keyword is visible through the tenant's own API, in its account.
       const tenantView = await as(app, a.jwt).get('/api/keywords?filters[keyword][$eq]=new%20trail%20boots');

@@ -14,76 +14,104 @@ const TRUE = new Set(['true', 't', '1', 'yes', 'y']);
 const FALSE = new Set(['false', 'f', '0', 'no', 'n']);
 
 /** Exports defuse spreadsheet formulas with a leading apostrophe; reading the file back removes it. */
-export const undefuse = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+export const undefuse = (text: string) => (text.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
 
-const fail = (column: ScalarColumn, message: string): Coerced => ({ ok: false, error: `${column.name}: ${message}` });
+/** What a compiled coercer returns for a cell it rejects (valid cells return their value, no wrapper). */
+export class Invalid {
+  constructor(readonly error: string) {}
+}
 
 /**
- * One cell to the value the database column takes, or an error naming the column. An empty cell is
- * null (a required column then fails). Text is kept as written (no trimming: round trips stay exact).
+ * The coercer of one column, built once per import: one cell to the value the database column takes,
+ * or an `Invalid` naming the column. An empty cell is null (a required column then fails). Text is kept
+ * as written (no trimming: round trips stay exact). Enumerations are a Set; messages are built once.
  */
-export const coerceCell = (column: ScalarColumn, cell: Cell): Coerced => {
-  if (cell === null || cell === undefined || cell === '') {
-    return column.required ? fail(column, 'is required') : { ok: true, value: null };
-  }
-  const text = cell instanceof Date ? cell.toISOString() : String(cell);
-  switch (column.type) {
-    case 'text': {
-      const value = undefuse(text);
-      if (column.enum && !column.enum.includes(value)) return fail(column, `must be one of ${column.enum.join(', ')}`);
-      if (column.maxLength && value.length > column.maxLength) return fail(column, `is longer than ${column.maxLength} characters`);
-      if (column.attributeType === 'email' && !EMAIL.test(value)) return fail(column, 'must be an email address');
-      return { ok: true, value };
-    }
-    case 'integer':
-    case 'bigint': {
-      const t = text.trim();
-      if (!INTEGER.test(t)) return fail(column, 'must be a whole number');
-      const value = Number(t);
-      if (column.type === 'integer' && Math.abs(value) > 2147483647) return fail(column, 'is out of range');
-      if (column.min !== undefined && value < column.min) return fail(column, `must be at least ${column.min}`);
-      if (column.max !== undefined && value > column.max) return fail(column, `must be at most ${column.max}`);
-      return { ok: true, value: column.type === 'bigint' ? t.replace(/^\+/, '') : value };
-    }
-    case 'decimal':
-    case 'float': {
-      const t = text.trim();
-      if (!DECIMAL.test(t)) return fail(column, 'must be a number');
-      const value = Number(t);
-      if (column.min !== undefined && value < column.min) return fail(column, `must be at least ${column.min}`);
-      if (column.max !== undefined && value > column.max) return fail(column, `must be at most ${column.max}`);
-      return { ok: true, value: column.type === 'decimal' ? t.replace(/^\+/, '') : value };
-    }
-    case 'boolean': {
-      const t = text.trim().toLowerCase();
-      if (TRUE.has(t)) return { ok: true, value: true };
-      if (FALSE.has(t)) return { ok: true, value: false };
-      return fail(column, 'must be true or false');
-    }
-    case 'date': {
-      const t = cell instanceof Date ? cell.toISOString().slice(0, 10) : text.trim();
-      if (!DATE.test(t) || Number.isNaN(Date.parse(t))) return fail(column, 'must be a date (YYYY-MM-DD)');
-      return { ok: true, value: t };
-    }
-    case 'datetime': {
-      const t = text.trim();
-      const ms = Date.parse(t);
-      if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(t)) return fail(column, 'must be a date and time (ISO 8601)');
-      return { ok: true, value: new Date(ms).toISOString() };
-    }
-    case 'time': {
-      const t = text.trim();
-      if (!TIME.test(t)) return fail(column, 'must be a time (HH:MM:SS)');
-      return { ok: true, value: t };
-    }
-    case 'json': {
-      try {
-        return { ok: true, value: JSON.parse(text) };
-      } catch {
-        return fail(column, 'must be JSON');
+export const compileCoercer = (column: ScalarColumn): ((cell: Cell) => unknown) => {
+  const fail = (message: string) => new Invalid(`${column.name}: ${message}`);
+  const required = column.required ? `${column.name}: is required` : null;
+  const { min, max } = column;
+  const bounds = (value: number) => (min !== undefined && value < min ? fail(`must be at least ${min}`) : max !== undefined && value > max ? fail(`must be at most ${max}`) : undefined);
+  const convert = ((): ((cell: Cell, text: string) => unknown) => {
+    switch (column.type) {
+      case 'text': {
+        const allowed = column.enum ? new Set(column.enum) : null;
+        const enumMessage = column.enum ? `must be one of ${column.enum.join(', ')}` : '';
+        const maxLength = column.maxLength;
+        const email = column.attributeType === 'email';
+        return (_cell, text) => {
+          const value = undefuse(text);
+          if (allowed && !allowed.has(value)) return fail(enumMessage);
+          if (maxLength && value.length > maxLength) return fail(`is longer than ${maxLength} characters`);
+          if (email && !EMAIL.test(value)) return fail('must be an email address');
+          return value;
+        };
       }
+      case 'integer':
+      case 'bigint': {
+        const big = column.type === 'bigint';
+        return (_cell, text) => {
+          const t = text.trim();
+          if (!INTEGER.test(t)) return fail('must be a whole number');
+          const value = Number(t);
+          if (!big && Math.abs(value) > 2147483647) return fail('is out of range');
+          return bounds(value) ?? (big ? t.replace(/^\+/, '') : value);
+        };
+      }
+      case 'decimal':
+      case 'float': {
+        const decimal = column.type === 'decimal';
+        return (_cell, text) => {
+          const t = text.trim();
+          if (!DECIMAL.test(t)) return fail('must be a number');
+          return bounds(Number(t)) ?? (decimal ? t.replace(/^\+/, '') : Number(t));
+        };
+      }
+      case 'boolean':
+        return (_cell, text) => {
+          const t = text.trim().toLowerCase();
+          if (TRUE.has(t)) return true;
+          if (FALSE.has(t)) return false;
+          return fail('must be true or false');
+        };
+      case 'date':
+        return (cell, text) => {
+          const t = cell instanceof Date ? cell.toISOString().slice(0, 10) : text.trim();
+          if (!DATE.test(t) || Number.isNaN(Date.parse(t))) return fail('must be a date (YYYY-MM-DD)');
+          return t;
+        };
+      case 'datetime':
+        return (_cell, text) => {
+          const t = text.trim();
+          const ms = Date.parse(t);
+          if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(t)) return fail('must be a date and time (ISO 8601)');
+          return new Date(ms).toISOString();
+        };
+      case 'time':
+        return (_cell, text) => {
+          const t = text.trim();
+          if (!TIME.test(t)) return fail('must be a time (HH:MM:SS)');
+          return t;
+        };
+      case 'json':
+        return (_cell, text) => {
+          try {
+            return JSON.parse(text);
+          } catch {
+            return fail('must be JSON');
+          }
+        };
     }
-  }
+  })();
+  return (cell) => {
+    if (cell === null || cell === undefined || cell === '') return required ? new Invalid(required) : null;
+    return convert(cell, typeof cell === 'string' ? cell : cell instanceof Date ? cell.toISOString() : String(cell));
+  };
+};
+
+/** One cell through its column's coercer, as a result object (the compiled form is what imports use). */
+export const coerceCell = (column: ScalarColumn, cell: Cell): Coerced => {
+  const value = compileCoercer(column)(cell);
+  return value instanceof Invalid ? { ok: false, error: value.error } : { ok: true, value };
 };
 
 /** Stable JSON (sorted keys), so two equal objects compare equal whatever their key order. */

@@ -35,35 +35,75 @@ const plainCell = (value: unknown): Cell => {
   return String(value);
 };
 
-async function* csvRows(buffer: Buffer): AsyncGenerator<FileRow> {
-  const parser = Readable.from([buffer]).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+/** Records handed on together: per-record async iteration (a promise per row) costs more than the parse. */
+export const READ_BATCH = 1_000;
+
+/**
+ * CSV records in arrays of up to `size`, streamed: the buffer is fed to csv-parse in 1 MB slices and
+ * the parsed records are drained synchronously (`read()`), so memory holds one slice and one array,
+ * and the only awaits are per slice, not per record.
+ */
+async function* csvBatches(buffer: Buffer, size: number): AsyncGenerator<FileRow[]> {
+  const parser = Readable.from(slices(buffer)).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  let ended = false;
+  let failure: Error | undefined;
+  parser.on('end', () => (ended = true));
+  parser.on('error', (error: Error) => (failure = error));
   let line = 0;
-  try {
-    for await (const record of parser) yield { line: ++line, cells: record as string[] };
-  } catch (error) {
-    throw new BadFileError(`not a readable CSV file (${(error as Error).message})`);
+  for (;;) {
+    const batch: FileRow[] = [];
+    let record: string[] | null;
+    while (batch.length < size && (record = parser.read()) !== null) batch.push({ line: ++line, cells: record });
+    if (failure) throw new BadFileError(`not a readable CSV file (${failure.message})`);
+    if (batch.length) {
+      yield batch;
+      continue;
+    }
+    if (ended) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        parser.off('readable', wake).off('end', wake).off('error', wake);
+        resolve();
+      };
+      parser.on('readable', wake).on('end', wake).on('error', wake);
+    });
   }
 }
 
-async function* xlsxRows(buffer: Buffer): AsyncGenerator<FileRow> {
+function* slices(buffer: Buffer, size = 1 << 20) {
+  for (let at = 0; at < buffer.length; at += size) yield buffer.subarray(at, at + size);
+}
+
+async function* xlsxBatches(buffer: Buffer, size: number): AsyncGenerator<FileRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' } as any);
+  let batch: FileRow[] = [];
   try {
     // The first worksheet only: an export has one, and a person's extra sheets are notes.
     for await (const worksheet of reader as any) {
       for await (const row of worksheet) {
         const values = (row.values as unknown[]).slice(1).map(plainCell);
         if (values.every((v) => v === null || v === '')) continue;
-        yield { line: row.number as number, cells: values };
+        batch.push({ line: row.number as number, cells: values });
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
       }
-      return;
+      break;
     }
   } catch (error) {
     throw new BadFileError(`not a readable XLSX file (${(error as Error).message})`);
   }
+  if (batch.length) yield batch;
 }
 
-/** Every record of the file, header first, streamed (the file is read once, row by row). */
-export const readRows = (buffer: Buffer, format: FileFormat): AsyncGenerator<FileRow> => (format === 'csv' ? csvRows(buffer) : xlsxRows(buffer));
+/** Every record of the file, header first, streamed in arrays of up to `size` records. */
+export const readBatches = (buffer: Buffer, format: FileFormat, size = READ_BATCH): AsyncGenerator<FileRow[]> => (format === 'csv' ? csvBatches(buffer, size) : xlsxBatches(buffer, size));
+
+/** Every record of the file, header first, one at a time. */
+export async function* readRows(buffer: Buffer, format: FileFormat): AsyncGenerator<FileRow> {
+  for await (const batch of readBatches(buffer, format)) yield* batch;
+}
 
 /** Header row as names: trimmed text; empty, duplicate or missing headers are a bad file. */
 export const headerNames = (row: FileRow | undefined): string[] => {
@@ -76,25 +116,30 @@ export const headerNames = (row: FileRow | undefined): string[] => {
   return names;
 };
 
-/** The data rows after the header, for the pipeline. */
-export async function* dataRows(buffer: Buffer, format: FileFormat): AsyncGenerator<FileRow> {
+/** The data rows after the header, in arrays (what the pipeline reads). */
+export async function* dataBatches(buffer: Buffer, format: FileFormat, size = READ_BATCH): AsyncGenerator<FileRow[]> {
   let first = true;
-  for await (const row of readRows(buffer, format)) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    yield row;
+  for await (const batch of readBatches(buffer, format, size)) {
+    const rows = first ? batch.slice(1) : batch;
+    first = false;
+    if (rows.length) yield rows;
   }
+}
+
+/** The data rows after the header, one at a time. */
+export async function* dataRows(buffer: Buffer, format: FileFormat): AsyncGenerator<FileRow> {
+  for await (const batch of dataBatches(buffer, format)) yield* batch;
 }
 
 /** Reads the whole file once: its headers and how many data rows it has (so a bad file fails at upload). */
 export const inspect = async (buffer: Buffer, format: FileFormat) => {
   let headers: string[] | undefined;
   let rows = 0;
-  for await (const row of readRows(buffer, format)) {
-    if (!headers) headers = headerNames(row);
-    else rows++;
+  for await (const batch of readBatches(buffer, format)) {
+    if (!headers) {
+      headers = headerNames(batch[0]);
+      rows += batch.length - 1;
+    } else rows += batch.length;
   }
   return { headers: headerNames(headers ? { line: 1, cells: headers } : undefined), rows };
 };

@@ -1,4 +1,4 @@
-import { canonical, coerceCell, undefuse, type Cell } from './coerce';
+import { canonical, compileCoercer, Invalid, undefuse, type Cell } from './coerce';
 import type { Column, RelationColumn, ResolvedDataset, ScalarColumn } from './types';
 
 /** Which column of the file feeds which attribute: `{ keyword: 'Keyword', site: 'Site domain' }`. */
@@ -56,35 +56,59 @@ const labelOf = (cell: Cell): string | null => {
   return text === '' ? null : text;
 };
 
-/** Coerces the mapped cells of one record; every problem is collected, each naming its column. */
-export const parseRow = (line: number, cells: Cell[], bound: Bound[]): ParsedRow => {
-  const row: ParsedRow = { line, scalars: {}, labels: {}, errors: [] };
-  for (const { column, index } of bound) {
-    const cell = cells[index];
-    if (column.kind === 'relation') {
-      const label = labelOf(cell);
-      if (label === null && column.required) row.errors.push(`${column.name}: is required`);
-      row.labels[column.name] = label;
-      continue;
+/**
+ * The row parser of a mapping, built once per import (the compiled validator): coerces the mapped
+ * cells of one record; every problem is collected, each naming its column.
+ */
+export const compileRowParser = (bound: Bound[]) => {
+  const steps = bound.map(({ column, index }) =>
+    column.kind === 'relation'
+      ? { name: column.name, index, relation: true, required: column.required ? `${column.name}: is required` : null, coerce: null }
+      : { name: column.name, index, relation: false, required: null, coerce: compileCoercer(column as ScalarColumn) }
+  );
+  return (line: number, cells: Cell[]): ParsedRow => {
+    const row: ParsedRow = { line, scalars: {}, labels: {}, errors: [] };
+    for (const step of steps) {
+      const cell = cells[step.index];
+      if (step.relation) {
+        const label = labelOf(cell);
+        if (label === null && step.required) row.errors.push(step.required);
+        row.labels[step.name] = label;
+        continue;
+      }
+      const value = step.coerce!(cell);
+      if (value instanceof Invalid) row.errors.push(value.error);
+      else row.scalars[step.name] = value;
     }
-    const result = coerceCell(column, cell);
-    if (result.ok) row.scalars[column.name] = result.value;
-    else row.errors.push(result.error);
-  }
-  return row;
+    return row;
+  };
 };
+
+/** Coerces the mapped cells of one record; every problem is collected, each naming its column. */
+export const parseRow = (line: number, cells: Cell[], bound: Bound[]): ParsedRow => compileRowParser(bound)(line, cells);
 
 /** Text of a natural-key part as the uniqueness rules compare it: trimmed, case-insensitive. */
 export const keyPart = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim().toLowerCase());
 
+/**
+ * The natural key function of a dataset, built once: scalar parts compared as text, relation parts by
+ * the resolved target id (the importer calls it for every row, so the column lookups happen here).
+ */
+export const naturalKeyOf = (dataset: ResolvedDataset) => {
+  const parts = dataset.naturalKey.map((name) => ({ name, relation: dataset.columns.find((c) => c.name === name)!.kind === 'relation' }));
+  // join() gives a flat string: Map lookups on it are about twice as fast as on a `+=` rope.
+  const values: string[] = new Array(parts.length);
+  return (scalars: Record<string, unknown>, relationIds: Record<string, number | null>) => {
+    for (let i = 0; i < parts.length; i++) {
+      const { name, relation } = parts[i];
+      values[i] = relation ? `#${relationIds[name] ?? ''}` : keyPart(scalars[name]);
+    }
+    return values.join('\u0000');
+  };
+};
+
 /** The natural key of a row: scalar parts compared as text, relation parts by the resolved target id. */
-export const naturalKey = (dataset: ResolvedDataset, scalars: Record<string, unknown>, relationIds: Record<string, number | null>) =>
-  dataset.naturalKey
-    .map((name) => {
-      const column = dataset.columns.find((c) => c.name === name)!;
-      return column.kind === 'relation' ? `#${relationIds[name] ?? ''}` : keyPart(scalars[name]);
-    })
-    .join('\u0000');
+export const naturalKey = (dataset: ResolvedDataset, scalars: Record<string, unknown>, relationIds: Record<string, number | null>) => naturalKeyOf(dataset)(scalars, relationIds);
 
 /** How people read a row's natural key in a preview: `keyword=boots, site=a.example.com`. */
 export const describeKey = (dataset: ResolvedDataset, row: ParsedRow) =>
@@ -114,8 +138,12 @@ export const diffRow = (
       if (was.id !== now) diff[column.name] = { from: was.label, to: incoming.labels[column.name] ?? null };
       continue;
     }
-    const from = canonical(column as ScalarColumn, current.scalars[column.name]);
-    const to = canonical(column as ScalarColumn, incoming.scalars[column.name]);
+    const was = current.scalars[column.name];
+    const now = incoming.scalars[column.name];
+    // Equal primitives need no canonical form (most cells of a re-imported file).
+    if (was === now && (was === null || typeof was !== 'object')) continue;
+    const from = canonical(column as ScalarColumn, was);
+    const to = canonical(column as ScalarColumn, now);
     if (from !== to) diff[column.name] = { from, to };
   }
   return diff;

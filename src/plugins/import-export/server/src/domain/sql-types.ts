@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ScalarType } from './types';
 
-/** PostgreSQL type of each scalar kind, for `jsonb_to_recordset(...) AS v(col type, ...)`. */
+/** PostgreSQL type of each scalar kind, for `json_to_recordset(...) AS v(col type, ...)`. */
 export const PG_TYPES: Record<ScalarType, string> = {
   text: 'text',
   integer: 'integer',
@@ -17,13 +17,23 @@ export const PG_TYPES: Record<ScalarType, string> = {
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A documentId in Strapi's shape (24 lowercase letters and digits, starting with a letter). */
-export const newDocumentId = () => {
-  const bytes = randomBytes(24);
-  let id = ALPHABET[bytes[0] % 26];
-  for (let i = 1; i < 24; i++) id += ALPHABET[bytes[i] % 36];
-  return id;
+/** `count` documentIds in Strapi's shape (24 lowercase letters and digits, starting with a letter), from one random read. */
+export const newDocumentIds = (count: number) => {
+  const bytes = randomBytes(24 * count);
+  const ids: string[] = new Array(count);
+  for (let n = 0, at = 0; n < count; n++, at += 24) {
+    let id = ALPHABET[bytes[at] % 26];
+    for (let i = 1; i < 24; i++) id += ALPHABET[bytes[at + i] % 36];
+    ids[n] = id;
+  }
+  return ids;
 };
+
+/** One documentId in Strapi's shape. */
+export const newDocumentId = () => newDocumentIds(1)[0];
+
+/** A quoted SQL identifier (names come from Strapi's metadata; quotes are doubled all the same). */
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Topological order of relation columns so a column's scope (its target's natural-key relations) resolves first. */
 export const resolutionOrder = <T extends { name: string }>(columns: T[], scopeOf: (column: T) => string[]): T[] => {

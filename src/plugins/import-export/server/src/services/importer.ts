@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Cell } from '../domain/coerce';
-import { bind, describeKey, diffRow, keyPart, naturalKey, parseRow, relationColumns, scalarColumns, type Bound, type CurrentRecord, type Mapping, type ParsedRow } from '../domain/rows';
-import { newDocumentId, PG_TYPES, resolutionOrder } from '../domain/sql-types';
+import { bind, compileRowParser, describeKey, diffRow, keyPart, naturalKeyOf, relationColumns, scalarColumns, type Bound, type CurrentRecord, type Mapping, type ParsedRow } from '../domain/rows';
+import { ident, newDocumentIds, PG_TYPES, resolutionOrder } from '../domain/sql-types';
 import type { ImportCounts, RelationColumn, ResolvedDataset, RowOutcome, ScalarColumn } from '../domain/types';
 import { getService } from '../utils/get-service';
 
@@ -23,7 +23,8 @@ export interface Rejection {
 export interface ProcessArgs {
   uid: string;
   headers: string[];
-  rows: AsyncIterable<SourceRow>;
+  /** The file's data rows, in arrays as the reader hands them on (`dataBatches`). */
+  batches: AsyncIterable<SourceRow[]>;
   mapping: Mapping;
   /** false: dry run (nothing is written); true: upsert in one short transaction per batch. */
   write: boolean;
@@ -44,11 +45,14 @@ interface Planned {
 }
 
 /**
- * The import pipeline, set-based: rows are read as a stream and handled in batches of 5,000. Per
- * batch, one query per relation column resolves readable keys to ids (scoped to the row's account
- * and to the target's natural-key relations the row also carries: a keyword's sector is looked up
- * within the keyword's site), one query loads the existing records by natural key, and a write
- * is one INSERT and one UPDATE from `jsonb_to_recordset` plus the link-table rows, in a transaction.
+ * The import pipeline, set-based: rows are read as a stream (in arrays, not one promise per row) and
+ * handled in batches of 5,000. Per batch: the cells are validated in JS (every error of a row,
+ * each naming its column); one query per relation column resolves the readable keys not seen in an
+ * earlier batch to ids (scoped to the row's account and to the target's natural-key relations the row
+ * also carries: a keyword's sector is looked up within the keyword's site); one query loads the
+ * existing records by natural key; the rows are classified (create, update with the diff, skip,
+ * error); and the write is ONE statement (INSERT and UPDATE from `json_to_recordset` plus the
+ * link-table rows, as data-modifying CTEs), which runs while the next batch is parsed and matched.
  * A dry run is the same pipeline without the writes, so the preview says exactly what the run does.
  */
 export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -71,37 +75,63 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return scope;
   };
 
+  /**
+   * How Strapi 5 keeps the rows of a type: with Draft & Publish, an import matches, links to and
+   * writes the draft rows (`published_at IS NULL`; publishing stays a person's action, the Content
+   * Manager then shows "modified"); without it, Strapi stamps `published_at` at creation, and so does
+   * the import.
+   */
+  const versions = (uid: string) => {
+    const draftAndPublish = (strapi.getModel(uid as any) as any)?.options?.draftAndPublish === true;
+    const attribute = (strapi.db.metadata.get(uid) as any).attributes.publishedAt;
+    const column = attribute ? ((attribute.columnName as string | undefined) ?? 'published_at') : undefined;
+    return { draftOnly: draftAndPublish && column ? ` AND t.${ident(column)} IS NULL` : '', stampOnCreate: !draftAndPublish ? column : undefined };
+  };
+
   const linkOf = (uid: string, attribute: string) => {
     const jt = (strapi.db.metadata.get(uid) as any).attributes[attribute]?.joinTable;
     return { table: jt.name as string, own: jt.joinColumn.name as string, other: jt.inverseJoinColumn.name as string };
   };
 
-  /** Resolves every relation column of the batch to ids; unknown or ambiguous labels become row errors. */
-  async function resolveRelations(dataset: ResolvedDataset, bound: Bound[], planned: Planned[]) {
+  type Candidates = Map<string, Array<{ id: number; scope: Record<string, number | null> }>>;
+
+  /**
+   * Resolves every relation column of the batch to ids; unknown or ambiguous labels become row errors.
+   * `cache` lives for the whole import: a file repeats the same few sites and sectors on every row, so
+   * a label is looked up once (one query per relation column for the labels not seen yet).
+   */
+  async function resolveRelations(dataset: ResolvedDataset, bound: Bound[], planned: Planned[], cache: Map<string, Candidates>) {
     const scope = scopeOf(dataset, bound);
     for (const column of resolutionOrder(relationColumns(bound), scope)) {
       const within = scope(column);
-      const labels = [...new Set(planned.map((p) => p.row.labels[column.name]).filter((l): l is string => l !== null).map(keyPart))];
-      const candidates = new Map<string, Array<{ id: number; scope: Record<string, number | null> }>>();
-      if (labels.length) {
+      const candidates: Candidates = cache.get(column.name) ?? new Map();
+      cache.set(column.name, candidates);
+      const labels = new Set<string>();
+      for (const p of planned) {
+        const label = p.row.labels[column.name];
+        if (label !== null && label !== undefined) {
+          const k = keyPart(label);
+          if (!candidates.has(k)) labels.add(k);
+        }
+      }
+      if (labels.size) {
+        for (const k of labels) candidates.set(k, []);
         const joins = within.map((attr, i) => ({ attr, alias: `s${i}`, link: linkOf(column.target, attr) }));
         const { rows } = await knex().raw(
           `SELECT t.id, lower(trim(t.??::text)) AS k${joins.map((j) => `, ${j.alias}.?? AS ??`).join('')}
              FROM ?? t ${joins.map((j) => `LEFT JOIN ?? ${j.alias} ON ${j.alias}.?? = t.id`).join(' ')}
-            WHERE lower(trim(t.??::text)) = ANY(?::text[])${column.label.softDeletes ? ' AND t.deleted_at IS NULL' : ''}`,
+            WHERE lower(trim(t.??::text)) = ANY(?::text[])${column.label.softDeletes ? ' AND t.deleted_at IS NULL' : ''}${versions(column.target).draftOnly}`,
           [
             column.label.column,
             ...joins.flatMap((j) => [j.link.other, j.attr]),
             column.label.table,
             ...joins.flatMap((j) => [j.link.table, j.link.own]),
             column.label.column,
-            labels,
+            [...labels],
           ]
         );
         for (const r of rows) {
-          const list = candidates.get(r.k) ?? [];
-          list.push({ id: Number(r.id), scope: Object.fromEntries(within.map((a) => [a, r[a] === null ? null : Number(r[a])])) });
-          candidates.set(r.k, list);
+          candidates.get(r.k)!.push({ id: Number(r.id), scope: Object.fromEntries(within.map((a) => [a, r[a] === null ? null : Number(r[a])])) });
         }
       }
       const targetName = column.target.split('.').pop();
@@ -111,7 +141,8 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           p.relationIds[column.name] = null;
           continue;
         }
-        const matches = (candidates.get(keyPart(label)) ?? []).filter((c) => within.every((a) => p.relationIds[a] === undefined || c.scope[a] === p.relationIds[a]));
+        const all = candidates.get(keyPart(label)) ?? [];
+        const matches = within.length ? all.filter((c) => within.every((a) => p.relationIds[a] === undefined || c.scope[a] === p.relationIds[a])) : all;
         if (matches.length === 1) p.relationIds[column.name] = matches[0].id;
         else {
           p.relationIds[column.name] = null;
@@ -127,11 +158,13 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The live records of the batch's natural keys, with their mapped scalars and to-one relations. */
-  async function loadCurrent(dataset: ResolvedDataset, bound: Bound[], planned: Planned[]) {
+  async function loadCurrent(dataset: ResolvedDataset, bound: Bound[], planned: Planned[], keyOf: ReturnType<typeof naturalKeyOf>) {
     const first = dataset.naturalKey.map((n) => dataset.columns.find((c) => c.name === n)!).find((c): c is ScalarColumn => c.kind === 'scalar');
-    const keys = [...new Set(planned.filter((p) => !p.row.errors.length).map((p) => keyPart(p.row.scalars[first!.name])))];
     const found = new Map<string, CurrentRecord[]>();
-    if (!keys.length || !first) return found;
+    if (!first) return found;
+    const keys = new Set<string>();
+    for (const p of planned) if (!p.row.errors.length) keys.add(keyPart(p.row.scalars[first.name]));
+    if (!keys.size) return found;
     const scalars = scalarColumns(bound);
     for (const name of dataset.naturalKey) {
       const c = dataset.columns.find((x) => x.name === name)!;
@@ -139,51 +172,63 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const relations = relationColumns(bound).filter((c) => !c.toMany);
     const select = scalars.map((c) => (c.type === 'date' || c.type === 'time' ? `t.??::text AS ??` : `t.?? AS ??`));
+    // The keys travel as one JSON array (serialised natively, where a text[] binding is escaped element by element in JS).
     const { rows } = await knex().raw(
       `SELECT t.id${select.map((s) => `, ${s}`).join('')}${relations.map((_, i) => `, l${i}.?? AS ??, r${i}.??::text AS ??`).join('')}
          FROM ?? t ${relations.map((_, i) => `LEFT JOIN ?? l${i} ON l${i}.?? = t.id LEFT JOIN ?? r${i} ON r${i}.id = l${i}.??`).join(' ')}
-        WHERE lower(trim(t.??::text)) = ANY(?::text[])${dataset.softDeletes ? ' AND t.deleted_at IS NULL' : ''}`,
+        WHERE lower(trim(t.??::text)) = ANY(ARRAY(SELECT json_array_elements_text(?::json)))${dataset.softDeletes ? ' AND t.deleted_at IS NULL' : ''}${versions(dataset.uid).draftOnly}`,
       [
         ...scalars.flatMap((c) => [c.dbColumn, `s_${c.name}`]),
         ...relations.flatMap((c) => [c.link.other, `r_${c.name}`, c.label.column, `rl_${c.name}`]),
         dataset.table,
         ...relations.flatMap((c) => [c.link.table, c.link.own, c.label.table, c.link.other]),
         first.dbColumn,
-        keys,
+        JSON.stringify([...keys]),
       ]
     );
+    // Field names built once, not per row and column.
+    const scalarFields = scalars.map((c) => [c.name, `s_${c.name}`]);
+    const relationFields = relations.map((c) => [c.name, `r_${c.name}`, `rl_${c.name}`]);
     for (const r of rows) {
-      const record: CurrentRecord = {
-        id: Number(r.id),
-        scalars: Object.fromEntries(scalars.map((c) => [c.name, r[`s_${c.name}`]])),
-        relations: Object.fromEntries(relations.map((c) => [c.name, { id: r[`r_${c.name}`] === null ? null : Number(r[`r_${c.name}`]), label: r[`rl_${c.name}`] }])),
-      };
-      const ids = Object.fromEntries(Object.entries(record.relations).map(([k, v]) => [k, v.id]));
-      const key = naturalKey(dataset, record.scalars, ids);
-      found.set(key, [...(found.get(key) ?? []), record]);
+      const record: CurrentRecord = { id: Number(r.id), scalars: {}, relations: {} };
+      const ids: Record<string, number | null> = {};
+      for (const [name, field] of scalarFields) record.scalars[name] = r[field];
+      for (const [name, field, label] of relationFields) {
+        const id = r[field] === null ? null : Number(r[field]);
+        record.relations[name] = { id, label: r[label] };
+        ids[name] = id;
+      }
+      const key = keyOf(record.scalars, ids);
+      const list = found.get(key);
+      if (list) list.push(record);
+      else found.set(key, [record]);
     }
     return found;
   }
 
-  /** Link rows for (own, other) pairs, appended to the target's order when the relation is bidirectional. */
-  async function insertLinks(trx: Knex, column: RelationColumn, pairs: Array<[number, number]>) {
-    if (!pairs.length) return;
-    const own = pairs.map((p) => p[0]);
-    const other = pairs.map((p) => p[1]);
-    const { table, inverseOrder } = column.link;
-    if (inverseOrder) {
-      await trx.raw(
-        `INSERT INTO ?? (??, ??, ??)
-         SELECT v.own, v.other, COALESCE(m.top, 0) + row_number() OVER (PARTITION BY v.other ORDER BY v.own)
-           FROM unnest(?::int[], ?::int[]) AS v(own, other)
-           LEFT JOIN (SELECT ?? AS other, max(??) AS top FROM ?? WHERE ?? = ANY(?::int[]) GROUP BY ??) m ON m.other = v.other`,
-        [table, column.link.own, column.link.other, inverseOrder, own, other, column.link.other, inverseOrder, table, column.link.other, [...new Set(other)], column.link.other]
-      );
-    } else {
-      await trx.raw(`INSERT INTO ?? (??, ??) SELECT * FROM unnest(?::int[], ?::int[])`, [table, column.link.own, column.link.other, own, other]);
+  /**
+   * The link-table rows of `source` (a CTE with the record id in `id` and the target id in `r<i>`), as
+   * one more CTE; appended to the target's order when the relation is bidirectional.
+   */
+  const linkCte = (name: string, column: RelationColumn, source: string, ref: string, where: string) => {
+    const { table, own, other, inverseOrder } = column.link;
+    if (!inverseOrder) {
+      return `${name} AS (INSERT INTO ${ident(table)} (${ident(own)}, ${ident(other)}) SELECT s.id, s.${ref} FROM ${source} s WHERE s.${ref} IS NOT NULL${where})`;
     }
-  }
+    return `${name} AS (INSERT INTO ${ident(table)} (${ident(own)}, ${ident(other)}, ${ident(inverseOrder)})
+      SELECT s.id, s.${ref}, COALESCE(m.top, 0) + row_number() OVER (PARTITION BY s.${ref} ORDER BY s.id)
+        FROM ${source} s LEFT JOIN (SELECT ${ident(other)} AS other, max(${ident(inverseOrder)}) AS top FROM ${ident(table)}
+                                     WHERE ${ident(other)} IN (SELECT ${ref} FROM ${source}) GROUP BY ${ident(other)}) m ON m.other = s.${ref}
+       WHERE s.${ref} IS NOT NULL${where})`;
+  };
 
+  /**
+   * The writes of a batch as one statement (atomic on its own, one round trip): the new records from
+   * `json_to_recordset` with generated documentIds and their link rows, and the changed records with
+   * their changed links replaced. Sub-statements of one WITH share a snapshot: a DELETE of a link row
+   * never sees the INSERT beside it, and old and new link rows differ (only changed relations are
+   * rewritten), so they cannot collide on the link table's unique key.
+   */
   async function write(dataset: ResolvedDataset, bound: Bound[], creates: Planned[], updates: Planned[], adminUserId: number | null) {
     if (!creates.length && !updates.length) return;
     const meta = strapi.db.metadata.get(dataset.uid) as any;
@@ -192,48 +237,61 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const mapped = scalarColumns(bound);
     const defaults = dataset.columns.filter((c): c is ScalarColumn => c.kind === 'scalar' && !c.readOnly && !mapped.includes(c) && c.default !== undefined);
     const relations = relationColumns(bound).filter((c) => !c.toMany);
-    const recordset = (cols: ScalarColumn[], extra: string) => `jsonb_to_recordset(?::jsonb) AS v(${[extra, ...cols.map((c) => `"${c.name}" ${PG_TYPES[c.type]}`)].join(', ')})`;
+    const refs = relations.map((_, i) => `ie_r${i}`);
+    // json, not jsonb: the payload is read once, and skipping jsonb's binary form halves the decoding.
+    const recordset = (cols: ScalarColumn[], extra: string[]) => `json_to_recordset(?::json) AS v(${[...extra, ...cols.map((c) => `${ident(c.name)} ${PG_TYPES[c.type]}`)].join(', ')})`;
+    const ctes: string[] = [];
+    const bindings: unknown[] = [];
+    const t = ident(dataset.table);
 
-    await strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
-      if (creates.length) {
-        const cols = [...mapped, ...defaults];
-        const payload = creates.map((p) => ({
-          document_id: newDocumentId(),
-          ...Object.fromEntries(mapped.map((c) => [c.name, p.row.scalars[c.name]])),
-          ...Object.fromEntries(defaults.map((c) => [c.name, c.default])),
-        }));
-        const audit = [...(createdBy ? [createdBy] : []), ...(updatedBy ? [updatedBy] : [])];
-        const { rows } = await trx.raw(
-          `INSERT INTO ?? (document_id${cols.map(() => ', ??').join('')}, created_at, updated_at${audit.map(() => ', ??').join('')})
-           SELECT v.document_id${cols.map((c) => `, v."${c.name}"`).join('')}, now(), now()${audit.map(() => ', ?').join('')}
-             FROM ${recordset(cols, 'document_id text')} RETURNING id, document_id`,
-          [dataset.table, ...cols.map((c) => c.dbColumn), ...audit, ...audit.map(() => adminUserId), JSON.stringify(payload)]
-        );
-        const idOf = new Map<string, number>(rows.map((r: any) => [r.document_id, Number(r.id)]));
-        const ids = payload.map((p) => idOf.get(p.document_id)!);
-        for (const column of relations) {
-          await insertLinks(trx, column, creates.flatMap((p, i) => (p.relationIds[column.name] ? [[ids[i], p.relationIds[column.name]!] as [number, number]] : [])));
-        }
+    if (creates.length) {
+      const cols = [...mapped, ...defaults];
+      const documentIds = newDocumentIds(creates.length);
+      const payload = creates.map((p, n) => {
+        const o: Record<string, unknown> = { document_id: documentIds[n] };
+        for (const c of mapped) o[c.name] = p.row.scalars[c.name];
+        for (const c of defaults) o[c.name] = c.default;
+        relations.forEach((c, i) => (o[refs[i]] = p.relationIds[c.name]));
+        return o;
+      });
+      const audit = [...(createdBy ? [createdBy] : []), ...(updatedBy ? [updatedBy] : [])];
+      const published = versions(dataset.uid).stampOnCreate;
+      ctes.push(`cv AS MATERIALIZED (SELECT * FROM ${recordset(cols, ['document_id text', ...refs.map((r) => `${r} integer`)])})`);
+      bindings.push(JSON.stringify(payload));
+      ctes.push(
+        `ci AS (INSERT INTO ${t} (document_id${cols.map((c) => `, ${ident(c.dbColumn)}`).join('')}, created_at, updated_at${published ? `, ${ident(published)}` : ''}${audit.map((c) => `, ${ident(c)}`).join('')})
+          SELECT v.document_id${cols.map((c) => `, v.${ident(c.name)}`).join('')}, now(), now()${published ? ', now()' : ''}${audit.map(() => ', ?').join('')} FROM cv v RETURNING id, document_id)`
+      );
+      bindings.push(...audit.map(() => adminUserId));
+      if (relations.length) {
+        ctes.push(`ck AS MATERIALIZED (SELECT ci.id${refs.map((r) => `, cv.${r}`).join('')} FROM ci JOIN cv USING (document_id))`);
+        relations.forEach((c, i) => ctes.push(linkCte(`cl${i}`, c, 'ck', refs[i], '')));
       }
-      if (updates.length) {
-        if (mapped.length) {
-          const payload = updates.map((p) => ({ id: p.current!.id, ...Object.fromEntries(mapped.map((c) => [c.name, p.row.scalars[c.name]])) }));
-          await trx.raw(
-            `UPDATE ?? AS t SET ${mapped.map(() => '?? = v.??').join(', ')}, updated_at = now()${updatedBy ? ', ?? = ?' : ''}
-               FROM ${recordset(mapped, 'id integer')} WHERE t.id = v.id`,
-            [dataset.table, ...mapped.flatMap((c) => [c.dbColumn, c.name]), ...(updatedBy ? [updatedBy, adminUserId] : []), JSON.stringify(payload)]
-          );
-        } else {
-          await trx.raw(`UPDATE ?? SET updated_at = now() WHERE id = ANY(?::int[])`, [dataset.table, updates.map((p) => p.current!.id)]);
-        }
-        for (const column of relations) {
-          const changed = updates.filter((p) => p.outcome.diff && column.name in p.outcome.diff);
-          if (!changed.length) continue;
-          await trx.raw(`DELETE FROM ?? WHERE ?? = ANY(?::int[])`, [column.link.table, column.link.own, changed.map((p) => p.current!.id)]);
-          await insertLinks(trx, column, changed.flatMap((p) => (p.relationIds[column.name] ? [[p.current!.id, p.relationIds[column.name]!] as [number, number]] : [])));
-        }
-      }
-    });
+    }
+    if (updates.length) {
+      const changedFlags = relations.map((_, i) => `ie_c${i}`);
+      const payload = updates.map((p) => {
+        const o: Record<string, unknown> = { id: p.current!.id };
+        for (const c of mapped) o[c.name] = p.row.scalars[c.name];
+        relations.forEach((c, i) => {
+          o[refs[i]] = p.relationIds[c.name];
+          o[changedFlags[i]] = Boolean(p.outcome.diff && c.name in p.outcome.diff);
+        });
+        return o;
+      });
+      ctes.push(`uv AS MATERIALIZED (SELECT * FROM ${recordset(mapped, ['id integer', ...refs.map((r) => `${r} integer`), ...changedFlags.map((f) => `${f} boolean`)])})`);
+      bindings.push(JSON.stringify(payload));
+      ctes.push(
+        `uu AS (UPDATE ${t} AS t SET ${mapped.map((c) => `${ident(c.dbColumn)} = v.${ident(c.name)}, `).join('')}updated_at = now()${updatedBy ? `, ${ident(updatedBy)} = ?` : ''}
+           FROM uv v WHERE t.id = v.id RETURNING t.id)`
+      );
+      if (updatedBy) bindings.push(adminUserId);
+      relations.forEach((c, i) => {
+        ctes.push(`ud${i} AS (DELETE FROM ${ident(c.link.table)} l USING uv v WHERE l.${ident(c.link.own)} = v.id AND v.${changedFlags[i]})`);
+        ctes.push(linkCte(`ul${i}`, c, 'uv', refs[i], ` AND s.${changedFlags[i]}`));
+      });
+    }
+    await knex().raw(`WITH ${ctes.join(',\n')}\nSELECT 1`, bindings);
   }
 
   return {
@@ -242,73 +300,101 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     async process(args: ProcessArgs) {
       const dataset = datasets().get(args.uid);
       const bound = bind(args.mapping, args.headers, dataset);
+      const keyOf = naturalKeyOf(dataset);
+      const parseRow = compileRowParser(bound);
+      const keyName = dataset.naturalKey.join(' + ');
       const mappedNames = new Set(bound.map((b) => b.column.name));
       const missingRequired = dataset.columns.filter((c) => !c.readOnly && c.required && !mappedNames.has(c.name) && !(c.kind === 'scalar' && c.default !== undefined));
       const seen = new Map<string, number>();
+      const relationCache = new Map<string, Candidates>();
       const counts: ImportCounts = { total: 0, create: 0, update: 0, skip: 0, error: 0 };
       const sample: RowOutcome[] = [];
       const skipped: RowOutcome[] = [];
       const sampleSize = args.sample ?? 0;
 
+      // One batch's writes run while the next batch is parsed, validated and matched (at most one in
+      // flight, so batches land in file order); a failure surfaces at the next settle().
+      let inFlight: Promise<void> = Promise.resolve();
+      let failure: { error: unknown } | undefined;
+      const settle = async () => {
+        await inFlight;
+        if (failure) throw failure.error;
+      };
+
       const handle = async (batch: SourceRow[]) => {
-        const planned: Planned[] = batch.map(({ line, cells }) => {
-          const row = parseRow(line, cells, bound);
-          return { row, cells, relationIds: {}, outcome: { line, action: 'error', key: '' } };
-        });
-        await resolveRelations(dataset, bound, planned);
-        for (const p of planned) {
-          if (dataset.tenantOwned && p.row.labels.account === null) p.row.errors.push('account: is required');
+        const planned: Planned[] = batch.map(({ line, cells }) => ({ row: parseRow(line, cells), cells, relationIds: {}, outcome: { line, action: 'error', key: '' } }));
+        await resolveRelations(dataset, bound, planned, relationCache);
+        if (dataset.tenantOwned) {
+          for (const p of planned) if (p.row.labels.account === null) p.row.errors.push('account: is required');
         }
-        const current = await loadCurrent(dataset, bound, planned);
+        const current = await loadCurrent(dataset, bound, planned, keyOf);
         const creates: Planned[] = [];
         const updates: Planned[] = [];
+        const rejected: Rejection[] = [];
         for (const p of planned) {
-          if (!p.row.errors.length) {
-            const key = naturalKey(dataset, p.row.scalars, p.relationIds);
+          const errors = p.row.errors;
+          if (!errors.length) {
+            const key = keyOf(p.row.scalars, p.relationIds);
             const earlier = seen.get(key);
-            if (earlier !== undefined) p.row.errors.push(`${dataset.naturalKey.join(' + ')}: same natural key as line ${earlier}`);
+            if (earlier !== undefined) errors.push(`${keyName}: same natural key as line ${earlier}`);
             else seen.set(key, p.row.line);
-            const existing = current.get(key) ?? [];
-            if (!p.row.errors.length && existing.length > 1) p.row.errors.push(`${dataset.naturalKey.join(' + ')}: matches ${existing.length} existing records`);
-            if (!p.row.errors.length && existing.length === 1) {
+            const existing = current.get(key);
+            if (!errors.length && existing && existing.length > 1) errors.push(`${keyName}: matches ${existing.length} existing records`);
+            else if (!errors.length && existing) {
               p.current = existing[0];
               const diff = diffRow(bound, { scalars: p.row.scalars, relationIds: p.relationIds, labels: p.row.labels }, existing[0]);
-              p.outcome = Object.keys(diff).length ? { ...p.outcome, action: 'update', diff } : { ...p.outcome, action: 'skip' };
-            } else if (!p.row.errors.length) {
-              for (const c of missingRequired) p.row.errors.push(`${c.name}: is required to create a record and the file has no such column`);
-              if (!p.row.errors.length) p.outcome = { ...p.outcome, action: 'create' };
+              for (const _ in diff) {
+                p.outcome.action = 'update';
+                p.outcome.diff = diff;
+                break;
+              }
+              if (p.outcome.action !== 'update') p.outcome.action = 'skip';
+            } else if (!errors.length) {
+              for (const c of missingRequired) errors.push(`${c.name}: is required to create a record and the file has no such column`);
+              if (!errors.length) p.outcome.action = 'create';
             }
           }
-          if (p.row.errors.length) p.outcome = { ...p.outcome, action: 'error', errors: p.row.errors };
-          counts[p.outcome.action]++;
-          if (p.outcome.action === 'create') creates.push(p);
-          if (p.outcome.action === 'update') updates.push(p);
+          const outcome = p.outcome;
+          if (errors.length) {
+            outcome.action = 'error';
+            outcome.errors = errors;
+            rejected.push({ line: p.row.line, cells: p.cells, errors });
+          }
+          counts[outcome.action]++;
+          if (outcome.action === 'create') creates.push(p);
+          else if (outcome.action === 'update') updates.push(p);
           // The readable key only for the outcomes a preview returns (building it per row costs at 100k rows).
-          if (p.outcome.action === 'skip') {
-            if (skipped.length < sampleSize) skipped.push({ ...p.outcome, key: describeKey(dataset, p.row) });
-          } else if (sample.length < sampleSize) sample.push({ ...p.outcome, key: describeKey(dataset, p.row) });
+          if (outcome.action === 'skip') {
+            if (skipped.length < sampleSize) skipped.push({ ...outcome, key: describeKey(dataset, p.row) });
+          } else if (sample.length < sampleSize) sample.push({ ...outcome, key: describeKey(dataset, p.row) });
         }
         counts.total += planned.length;
-        if (args.write) await write(dataset, bound, creates, updates, args.adminUserId ?? null);
-        const rejected = planned.filter((p) => p.outcome.action === 'error').map((p) => ({ line: p.row.line, cells: p.cells, errors: p.row.errors }));
-        if (rejected.length) await args.onRejected?.(rejected);
-        await args.onBatch?.({ ...counts });
+        const progress = { ...counts };
+        await settle();
+        inFlight = (async () => {
+          if (args.write) await write(dataset, bound, creates, updates, args.adminUserId ?? null);
+          if (rejected.length) await args.onRejected?.(rejected);
+          await args.onBatch?.(progress);
+        })().catch((error) => {
+          failure = { error };
+        });
       };
 
       let batch: SourceRow[] = [];
       let stopped = false;
-      for await (const row of args.rows) {
-        batch.push(row);
-        if (batch.length >= BATCH_SIZE) {
-          await handle(batch);
-          batch = [];
+      outer: for await (const rows of args.batches) {
+        for (const row of rows) batch.push(row);
+        while (batch.length >= BATCH_SIZE) {
+          await handle(batch.slice(0, BATCH_SIZE));
+          batch = batch.slice(BATCH_SIZE);
           if (await args.stop?.()) {
             stopped = true;
-            break;
+            break outer;
           }
         }
       }
       if (batch.length && !stopped) await handle(batch);
+      await settle();
       return { counts, stopped, rows: [...sample, ...skipped].slice(0, sampleSize).sort((a, b) => a.line - b.line) };
     },
   };

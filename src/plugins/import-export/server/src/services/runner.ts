@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
 import { csvLine } from '../../../../bulk-actions/server/src/domain/csv';
-import { BadFileError, dataRows, detectFormat, inspect } from '../domain/read-file';
+import { BadFileError, dataBatches, detectFormat, inspect } from '../domain/read-file';
 import { checkMapping, suggestMapping, type Mapping } from '../domain/rows';
 import type { Column, ResolvedDataset } from '../domain/types';
 import { getService } from '../utils/get-service';
@@ -84,7 +84,7 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await importer().process({
         uid: record.contentType,
         headers: record.headers,
-        rows: dataRows(file, record.format),
+        batches: dataBatches(file, record.format),
         mapping,
         write: false,
         sample: PREVIEW_SAMPLE,
@@ -123,7 +123,7 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
         const result = await importer().process({
           uid: record.contentType,
           headers: record.headers,
-          rows: dataRows(await imports().file(id), record.format),
+          batches: dataBatches(await imports().file(id), record.format),
           mapping: record.mapping ?? {},
           write: true,
           adminUserId: record.adminUserId,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { BadFileError, dataRows, detectFormat, inspect } from '../read-file';
+import { BadFileError, dataBatches, dataRows, detectFormat, inspect } from '../read-file';
 
 const collect = async (it: AsyncIterable<any>) => {
   const out = [];
@@ -15,6 +15,24 @@ describe('read-file', () => {
       { line: 2, cells: ['boots', 'a, "b"'] },
       { line: 3, cells: ['two\nlines', 'x'] },
     ]);
+  });
+
+  it('hands records on in arrays, across the 1 MB slices it feeds the parser, quoted line breaks included', async () => {
+    const lines = ['keyword,note'];
+    for (let i = 1; i <= 30000; i++) lines.push(i % 7000 === 0 ? `kw ${i},"two\nlines, ${'x'.repeat(40)}"` : `kw ${i},${'n'.repeat(40)}`);
+    const file = Buffer.from(lines.join('\r\n') + '\r\n');
+    expect(file.length).toBeGreaterThan(1 << 20);
+    const batches = await collect(dataBatches(file, 'csv', 1000));
+    // Up to 1,000 per array (fewer where a slice's records run out: what is parsed is handed on).
+    expect(batches.length).toBeGreaterThanOrEqual(30);
+    expect(batches.every((b) => b.length > 0 && b.length <= 1000)).toBe(true);
+    const rows = batches.flat();
+    expect(rows).toHaveLength(30000);
+    expect(rows.every((r, i) => r.line === i + 2)).toBe(true);
+    expect(rows[0]).toEqual({ line: 2, cells: ['kw 1', 'n'.repeat(40)] });
+    expect(rows[6999]).toEqual({ line: 7001, cells: ['kw 7000', `two\nlines, ${'x'.repeat(40)}`] });
+    expect(rows[29999].cells[0]).toBe('kw 30000');
+    expect(await inspect(file, 'csv')).toEqual({ headers: ['keyword', 'note'], rows: 30000 });
   });
 
   it('reads the first worksheet of an XLSX file with typed cells', async () => {
