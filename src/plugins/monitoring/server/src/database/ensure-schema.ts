@@ -39,6 +39,12 @@ const DDL = [
      fire_count integer NOT NULL DEFAULT 1,
      notified jsonb
    )`,
+  // The last data-quality result (services/reports.ts), shared by processes.
+  `CREATE TABLE IF NOT EXISTS monitoring_data_quality (
+     id integer PRIMARY KEY CHECK (id = 1),
+     computed_at timestamptz NOT NULL,
+     report jsonb NOT NULL
+   )`,
   `CREATE INDEX IF NOT EXISTS monitoring_alerts_status ON monitoring_alerts (status, fired_at DESC)`,
   // Widget counts by period on large tables.
   // Partial on live rows, so "this week / this month" counts are index-only scans.
@@ -50,6 +56,8 @@ const DDL = [
   // The predicate is the report's own (services/reports.ts), which lets the planner use the index.
   `CREATE INDEX IF NOT EXISTS monitoring_contents_missing_seo ON contents (id)
      WHERE deleted_at IS NULL AND ((meta_title IS NULL OR btrim(meta_title) = '') OR (meta_description IS NULL OR btrim(meta_description) = '') OR (primary_keyword IS NULL OR btrim(primary_keyword) = ''))`,
+  // Tasks created per day (content report: today live, and the rollup's rewrite of a day).
+  `CREATE INDEX IF NOT EXISTS monitoring_tasks_live_created_at ON tasks (created_at) INCLUDE (status) WHERE deleted_at IS NULL`,
   `CREATE INDEX IF NOT EXISTS monitoring_tasks_pending ON tasks (status) WHERE status IN ('queued', 'in_progress') AND deleted_at IS NULL`,
   `CREATE INDEX IF NOT EXISTS monitoring_invoices_paid_at ON billing_invoices (paid_at) INCLUDE (currency, total) WHERE status = 'paid'`,
   `CREATE INDEX IF NOT EXISTS monitoring_payments_pending ON billing_payments (created_at) WHERE status = 'pending_approval'`,
