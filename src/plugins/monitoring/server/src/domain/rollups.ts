@@ -103,7 +103,8 @@ export const rollupTableDdl = (t: RollupTable) => [
      day date NOT NULL,
      ${[...t.dimensions, ...t.measures].map((c) => `${c.column} ${c.type}`).join(',\n     ')}
    )`,
-  // Readers take a range of days; refresh deletes and rewrites whole days.
+  // Readers take a range of days; refresh deletes and rewrites whole days (the backfill writes in day
+  // order, so a range of days is a few contiguous pages).
   `CREATE INDEX IF NOT EXISTS ${t.table}_day ON ${t.table} (day)`,
 ];
 
@@ -172,7 +173,7 @@ export const rebuildSql = (s: RollupSource, t: RollupTable, days: 'all' | 'list'
     return {
       remove: `DELETE FROM ${t.table}`,
       insert: `INSERT INTO ${t.table} (${columns})
-               SELECT ${DAY}, ${select} FROM ${s.source} WHERE created_at < ${TODAY}${s.live} GROUP BY ${[DAY, ...dims].join(', ')}`,
+               SELECT ${DAY}, ${select} FROM ${s.source} WHERE created_at < ${TODAY}${s.live} GROUP BY ${[DAY, ...dims].join(', ')} ORDER BY 1`,
     };
   }
   return {

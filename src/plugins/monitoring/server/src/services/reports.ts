@@ -211,7 +211,7 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const since = (rollup: boolean) => (rollup ? TODAY : `${TODAY} - make_interval(days => ${back})`);
       // Per day and type: rollup rows, then today's (and any later-dated) rows counted live.
       const contents = `${contentRollup ? `SELECT day, content_type, contents, words_sum, words_n FROM monitoring_content_daily WHERE ${window} UNION ALL ` : ''}
-        SELECT created_at::date, content_type, count(*), SUM(word_count), count(word_count) FROM ${table(CONTENT)}
+        SELECT created_at::date AS day, content_type, count(*) AS contents, SUM(word_count) AS words_sum, count(word_count) AS words_n FROM ${table(CONTENT)}
          WHERE created_at >= ${since(contentRollup)}${live(CONTENT)} GROUP BY 1, 2`;
       const timeline = await knex().raw(
         `WITH c AS (${contents}), per_day AS (SELECT day, SUM(contents) AS n FROM c GROUP BY day)
@@ -228,7 +228,7 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const tasks = await knex().raw(
         `WITH t AS (${taskRollup ? `SELECT status, tasks FROM monitoring_task_daily WHERE ${window} UNION ALL ` : ''}
-           SELECT status, count(*) FROM ${table(TASK)} WHERE created_at >= ${since(taskRollup)}${live(TASK)} GROUP BY status)
+           SELECT status, count(*) AS tasks FROM ${table(TASK)} WHERE created_at >= ${since(taskRollup)}${live(TASK)} GROUP BY status)
          SELECT status, SUM(tasks)::int AS count FROM t GROUP BY status ORDER BY status`
       );
       const all = types.rows.find((r: any) => r.g === 1);
@@ -344,10 +344,11 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (maxAgeMs === 0) return { computedAt: new Date().toISOString(), ...(await reports.dataQuality()) };
     const stored = async (q: any) => {
       const { rows } = await q.raw(
-        `SELECT computed_at, report FROM monitoring_data_quality WHERE id = 1 AND computed_at > now() - make_interval(secs => ?)`,
+        `SELECT computed_at, report::text AS report FROM monitoring_data_quality WHERE id = 1 AND computed_at > now() - make_interval(secs => ?)`,
         [maxAgeMs / 1000]
       );
-      return rows[0] ? { computedAt: new Date(rows[0].computed_at).toISOString(), ...rows[0].report } : null;
+      // As text: how a json column comes back depends on the connection's type parsers (Strapi sets its own).
+      return rows[0] ? { computedAt: new Date(rows[0].computed_at).toISOString(), ...JSON.parse(rows[0].report) } : null;
     };
     if (!refresh) {
       const hit = await stored(knex());

@@ -17,10 +17,11 @@ export const createRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let sources: RollupSource[] | null = null;
   const all = () => (sources ??= rollupSources({ contents: live(CONTENT), tasks: live(TASK) }));
   const installed = new Set<string>();
+  const inFlight = new Map<string, Promise<unknown>>();
 
   const tableExists = async (name: string) => Boolean((await knex().raw('SELECT to_regclass(?) AS t', [name])).rows[0].t);
 
-  return {
+  const service = {
     /** Sources whose table exists (the ledger needs the credits plugin). */
     sources: () => all().filter((s) => installed.has(s.name)),
 
@@ -91,7 +92,7 @@ export const createRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every source (the repeatable job). */
     async refresh({ recheckLastDay = true } = {}) {
       const out = [];
-      for (const s of all()) if (installed.has(s.name)) out.push(await this.refreshSource(s.name, { recheckLastDay }));
+      for (const s of all()) if (installed.has(s.name)) out.push(await service.refreshSource(s.name, { recheckLastDay }));
       return out;
     },
 
@@ -106,10 +107,19 @@ export const createRollupsService = ({ strapi }: { strapi: Core.Strapi }) => {
                 EXISTS (SELECT 1 FROM monitoring_rollup_dirty WHERE source = ?) AS dirty`,
         [name, name]
       );
-      if (!rows[0].current || rows[0].dirty) await this.refreshSource(name);
+      if (!rows[0].current || rows[0].dirty) {
+        // Concurrent readers of this process share one refresh (each would hold a connection waiting for the lock).
+        let running = inFlight.get(name);
+        if (!running) {
+          running = service.refreshSource(name).finally(() => inFlight.delete(name));
+          inFlight.set(name, running);
+        }
+        await running;
+      }
       return true;
     },
   };
+  return service;
 };
 
 export type RollupsService = ReturnType<typeof createRollupsService>;
