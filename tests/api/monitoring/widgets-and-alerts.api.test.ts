@@ -116,6 +116,8 @@ describe('widgets', () => {
     expect(queues.available).toBe(true);
     expect(queues.queues.map((q: any) => q.name)).toEqual(expect.arrayContaining(['monitoring', 'credits', 'billing']));
     expect(queues.totals).toEqual(expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }));
+    // This app's own worker (its queue prefix is its own), found through the heartbeat index.
+    expect(queues.workers).toBe(1);
   });
 
   it('activity lists figures other plugins register, filtered by the caller permissions', async () => {
