@@ -108,10 +108,13 @@ describe('widgets', () => {
     expect(after.links.approvalDesk).toMatch(/^\/admin\//);
   });
 
-  it('health and queues', async () => {
+  it('health', async () => {
     const health = await widget('health');
     expect(health.components.find((c: any) => c.id === 'database').status).toBe('green');
     expect(JSON.stringify(health)).not.toContain('redis://');
+  });
+
+  it('queues: counts per queue and the workers alive', async () => {
     const queues = await widget('queues');
     expect(queues.available).toBe(true);
     expect(queues.queues.map((q: any) => q.name)).toEqual(expect.arrayContaining(['monitoring', 'credits', 'billing']));
