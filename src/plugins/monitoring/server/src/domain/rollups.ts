@@ -18,6 +18,8 @@ export interface RollupColumn {
 
 export interface RollupTable {
   table: string;
+  /** Column lists of further indexes (besides `(day)`). */
+  indexes?: string[];
   dimensions: RollupColumn[];
   measures: RollupColumn[];
 }
@@ -58,6 +60,8 @@ export const rollupSources = (live: { contents: string; tasks: string }): Rollup
       // Top accounts: one row per account active that day.
       {
         table: 'monitoring_usage_accounts_daily',
+        // The report ranks accounts by credits over the window, then reads the figures of the ten.
+        indexes: ['account_id, day'],
         dimensions: [dim('account_id', 'integer')],
         measures: [
           { column: 'operations', type: 'integer', expr: 'count(*)' },
@@ -106,6 +110,7 @@ export const rollupTableDdl = (t: RollupTable) => [
   // Readers take a range of days; refresh deletes and rewrites whole days (the backfill writes in day
   // order, so a range of days is a few contiguous pages).
   `CREATE INDEX IF NOT EXISTS ${t.table}_day ON ${t.table} (day)`,
+  ...(t.indexes ?? []).map((cols) => `CREATE INDEX IF NOT EXISTS ${t.table}_${cols.replace(/[^a-z0-9]+/g, '_')} ON ${t.table} (${cols})`),
 ];
 
 /**

@@ -143,20 +143,37 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
            FROM u GROUP BY GROUPING SETS ((operation), (provider, model), ())`,
         back
       );
-      // Top accounts: per account and day in the rollup (the ledger's own rows otherwise), ties by id.
-      const perAccount = rollup
-        ? `SELECT account_id, operations, credits, usd, platform_usd FROM monitoring_usage_accounts_daily WHERE ${window}
-           UNION ALL
-           SELECT account_id, count(*), SUM(credits), SUM(usd_cost), COALESCE(SUM(usd_cost) FILTER (WHERE key_source IS DISTINCT FROM 'account'), 0)
-             FROM credit_usage_logs WHERE ${today} GROUP BY account_id`
-        : `SELECT account_id, 1 AS operations, credits, usd_cost AS usd, CASE WHEN key_source IS DISTINCT FROM 'account' THEN usd_cost ELSE 0 END AS platform_usd
-             FROM credit_usage_logs WHERE ${today}`;
-      const top = await knex().raw(
-        `WITH a AS (${perAccount})
-         SELECT a.account_id, SUM(operations)::int AS operations, SUM(credits)::bigint AS credits, SUM(usd)::float8 AS usd, SUM(platform_usd)::float8 AS "platformUsd"
-           FROM a GROUP BY a.account_id ORDER BY credits DESC, a.account_id LIMIT 10`,
-        back
-      );
+      // Top accounts: ranked by credits alone (integer sums over one row per account and day of the
+      // rollup), then the figures of those ten only (index on account and day); ties by id.
+      const top = rollup
+        ? await (async () => {
+            const ranked = await knex().raw(
+              `WITH a AS (SELECT account_id, credits FROM monitoring_usage_accounts_daily WHERE ${window}
+                 UNION ALL SELECT account_id, SUM(credits) FROM credit_usage_logs WHERE ${today} GROUP BY account_id)
+               SELECT account_id, SUM(credits)::bigint AS credits FROM a GROUP BY account_id ORDER BY credits DESC, account_id LIMIT 10`,
+              back
+            );
+            const ids = ranked.rows.map((r: any) => Number(r.account_id));
+            if (!ids.length) return { rows: [] };
+            const figures = await knex().raw(
+              `WITH a AS (SELECT account_id, operations, credits, usd, platform_usd FROM monitoring_usage_accounts_daily WHERE account_id = ANY(?) AND ${window}
+                 UNION ALL
+                 SELECT account_id, count(*), SUM(credits), SUM(usd_cost), COALESCE(SUM(usd_cost) FILTER (WHERE key_source IS DISTINCT FROM 'account'), 0)
+                   FROM credit_usage_logs WHERE account_id = ANY(?) AND ${today} GROUP BY account_id)
+               SELECT account_id, SUM(operations)::int AS operations, SUM(credits)::bigint AS credits, SUM(usd)::float8 AS usd, SUM(platform_usd)::float8 AS "platformUsd"
+                 FROM a GROUP BY account_id`,
+              [ids, ...back, ids]
+            );
+            const byId = new Map(figures.rows.map((r: any) => [Number(r.account_id), r]));
+            return { rows: ids.map((id: number) => byId.get(id)) };
+          })()
+        : await knex().raw(
+            `WITH a AS (SELECT account_id, 1 AS operations, credits, usd_cost AS usd, CASE WHEN key_source IS DISTINCT FROM 'account' THEN usd_cost ELSE 0 END AS platform_usd
+                          FROM credit_usage_logs WHERE ${today})
+             SELECT a.account_id, SUM(operations)::int AS operations, SUM(credits)::bigint AS credits, SUM(usd)::float8 AS usd, SUM(platform_usd)::float8 AS "platformUsd"
+               FROM a GROUP BY a.account_id ORDER BY credits DESC, a.account_id LIMIT 10`,
+            back
+          );
       const shape = (r: any) => ({ operations: r.operations, credits: num(r.credits), usd: round(num(r.usd), 6), platformUsd: round(num(r.platformUsd), 6) });
       const byCredits = (a: { credits: number; key: string }, b: { credits: number; key: string }) => b.credits - a.credits || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
       const total = rows.find((r: any) => r.g_op === 1 && r.g_model === 3);
