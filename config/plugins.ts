@@ -144,6 +144,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     reports: {
       cacheMs: env.int('MONITORING_REPORT_CACHE_MS', 60000),
       usdPerCredit: env.float('MONITORING_USD_PER_CREDIT', null as unknown as number),
+      rollupEveryMs: env.int('MONITORING_ROLLUP_EVERY_MS', 60000),
+      dataQualityMaxAgeMs: env.int('MONITORING_DATA_QUALITY_MAX_AGE_MS', 300000),
     },
   }),
   'demo-data': local('demo-data', {

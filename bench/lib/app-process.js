@@ -79,6 +79,30 @@ commands.apiMonitorMicro = async (app, { iterations }) => {
 };
 
 /**
+ * The monitoring rollups after a bulk load: `catchUp` is the refresh that folds in the days the load
+ * marked dirty (what the first reader or the next tick does), `backfill` a build from nothing (state
+ * removed), `tick` a refresh with nothing new (the repeatable job's usual run). Milliseconds each.
+ */
+commands.monitoringRollups = async (app) => {
+  const rollups = app.plugin('monitoring').service('rollups');
+  const time = async (fn) => {
+    const t0 = process.hrtime.bigint();
+    const out = await fn();
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, out };
+  };
+  const catchUp = await time(() => rollups.refresh());
+  await app.db.connection.raw('DELETE FROM monitoring_rollup_state');
+  const backfill = await time(() => rollups.refresh());
+  const tick = await time(() => rollups.refresh());
+  const sizes = (
+    await app.db.connection.raw(
+      `SELECT relname AS table, n_live_tup::int AS rows FROM pg_stat_user_tables WHERE relname IN ('monitoring_usage_daily', 'monitoring_usage_accounts_daily', 'monitoring_content_daily', 'monitoring_task_daily') ORDER BY relname`
+    )
+  ).rows;
+  return { catchUp, backfill, tick, sizes };
+};
+
+/**
  * Time of the monitoring widget and report services called directly (no HTTP, no admin auth):
  * `iterations` sequential calls each; returns { name: sorted ms[] }.
  */
@@ -103,14 +127,19 @@ commands.monitoringServiceTimings = async (app, { iterations }) => {
     'report revenue (6 months)': () => reports.fresh('revenue', { months: 6, days: 30 }),
     'report credits (30 days)': () => reports.fresh('credits', { months: 6, days: 30 }),
     'report content (30 days)': () => reports.fresh('content', { months: 6, days: 30 }),
-    'report data quality': () => reports.fresh('data-quality', { months: 6, days: 30 }),
+    'report credits (30 days), raw rows': () => reports.credits({ days: 30, source: 'raw' }),
+    'report content (30 days), raw rows': () => reports.content({ days: 30, source: 'raw' }),
+    'report data quality, computed': () => reports.fresh('data-quality', { months: 6, days: 30 }),
+    'report data quality, stored': () => reports.dataQualityStored(),
     'account health, 100 accounts': () => health.forAccounts(ids),
   });
   const out = {};
   for (const [name, call] of Object.entries(calls)) {
     await call();
     const times = [];
-    for (let i = 0; i < iterations; i++) {
+    // The whole-table paths (kept for comparison) take seconds each: a few calls are enough.
+    const n = /computed|raw rows/.test(name) ? Math.min(iterations, 5) : iterations;
+    for (let i = 0; i < n; i++) {
       const t0 = process.hrtime.bigint();
       await call();
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);

@@ -154,7 +154,8 @@ describe('content production', () => {
 
 describe('data quality', () => {
   it('counts orphaned content, tasks without cluster, negative balances, duplicate keywords and missing SEO, with list links', async () => {
-    const before = await report('data-quality');
+    // The checks are stored and served for a few minutes; `refresh=true` recomputes them now.
+    const before = await report('data-quality', '?refresh=true');
     const t = await signUp(app);
     const content = app.strapi.db.query('api::content.content');
     const orphan = await content.create({ data: { title: 'Nobody owns me', metaTitle: 'x', metaDescription: 'y', primaryKeyword: 'z' } });
@@ -172,7 +173,11 @@ describe('data quality', () => {
       await keywords.create({ data: { keyword: text, account } });
     }
 
-    const after = await report('data-quality');
+    const stored = await report('data-quality');
+    expect(stored.computedAt).toBe(before.computedAt);
+    expect(check(stored, 'orphaned-content').count).toBe(check(before, 'orphaned-content').count);
+    const after = await report('data-quality', '?refresh=true');
+    expect(new Date(after.computedAt).getTime()).toBeGreaterThan(new Date(before.computedAt).getTime());
     const delta = (id: string) => check(after, id).count - check(before, id).count;
     expect(delta('orphaned-content')).toBe(1);
     expect(check(after, 'orphaned-content').sample).toContain(orphan.id);
@@ -193,6 +198,90 @@ describe('data quality', () => {
     const listed = await as(app, admin).get(`/content-manager/collection-types/api::task.task?page=1&pageSize=100&filters[$and][0][cluster][id][$null]=true`);
     expect(listed.status).toBe(200);
     expect(listed.body.pagination.total).toBe(check(after, 'tasks-without-cluster').count);
+  });
+});
+
+describe('daily rollups', () => {
+  const reports = () => app.strapi.plugin('monitoring').service('reports');
+  const rollups = () => app.strapi.plugin('monitoring').service('rollups');
+  const both = async (name: 'credits' | 'content', days: number) => [await reports()[name]({ days, source: 'rollup' }), await reports()[name]({ days, source: 'raw' })];
+
+  it('give the raw rows\' figures after inserts, updates and deletes on past days and today', async () => {
+    // Built (or brought up to date) by a first read.
+    await reports().credits({ days: 30 });
+    await reports().content({ days: 30 });
+    const state = await knex().raw(`SELECT source, rolled_until = current_date AS current FROM monitoring_rollup_state ORDER BY source`);
+    expect(state.rows).toEqual([
+      { source: 'contents', current: true },
+      { source: 'tasks', current: true },
+      { source: 'usage', current: true },
+    ]);
+
+    const t = await signUp(app);
+    const usage = async (credits: number, daysAgo: number, extra: Record<string, unknown> = {}) => {
+      await ledger().recordUsage(t.accountId, credits, { operation: 'rollup_test', provider: 'openai', model: 'rollup-model', usdCost: credits / 1000, ...extra });
+      if (daysAgo) await knex().raw(`UPDATE credit_usage_logs SET created_at = now() - make_interval(days => ?) WHERE account_id = ? AND credits = ?`, [daysAgo, t.accountId, credits]);
+    };
+    await usage(101, 0);
+    await usage(102, 3);
+    await usage(103, 3, { keySource: 'account' });
+    await usage(104, 12);
+    await usage(105, 40);
+    // Straight inserts into a past day, and one row moved from one past day to another.
+    await knex().raw(
+      `INSERT INTO credit_usage_logs (account_id, operation, credits, usd_cost, provider, model, key_source, created_at) VALUES (?, 'rollup_test', 106, 0.5, 'anthropic', NULL, 'platform', now() - interval '5 days')`,
+      [t.accountId]
+    );
+    await knex().raw(`UPDATE credit_usage_logs SET created_at = now() - interval '2 days' WHERE account_id = ? AND credits = 104`, [t.accountId]);
+    const dirty = await knex().raw(`SELECT count(*)::int AS n FROM monitoring_rollup_dirty WHERE source = 'usage'`);
+    expect(dirty.rows[0].n).toBeGreaterThan(0);
+
+    const content = app.strapi.db.query('api::content.content');
+    const made = [];
+    for (const [type, words] of [['post', 700], ['post', 901], ['page', 333], ['product', null], ['post', 1200]] as const) {
+      made.push(await content.create({ data: { title: `Rollup ${type}`, contentType: type, wordCount: words, account: t.accountId } }));
+    }
+    await knex().raw(`UPDATE contents SET created_at = now() - interval '4 days' WHERE id = ANY(?)`, [[made[1].id, made[2].id, made[3].id]]);
+    await knex().raw(`UPDATE contents SET created_at = now() - interval '6 days' WHERE id = ?`, [made[4].id]);
+    await knex().raw(`UPDATE contents SET deleted_at = now() WHERE id = ?`, [made[4].id]);
+    await knex().raw(`UPDATE contents SET word_count = 50 WHERE id = ?`, [made[2].id]);
+    const tasks = app.strapi.db.query('api::task.task');
+    const task = await tasks.create({ data: { title: 'Rollup task', status: 'queued', account: t.accountId } });
+    await knex().raw(`UPDATE tasks SET created_at = now() - interval '3 days' WHERE id = ?`, [task.id]);
+    await knex().raw(`UPDATE tasks SET status = 'completed' WHERE id = ?`, [task.id]);
+    await knex().raw(`DELETE FROM contents WHERE id = ?`, [made[1].id]);
+
+    for (const days of [30, 7, 1]) {
+      const [credits, creditsRaw] = await both('credits', days);
+      expect(credits).toEqual(creditsRaw);
+      const [production, productionRaw] = await both('content', days);
+      expect(production).toEqual(productionRaw);
+    }
+    const credits = await reports().credits({ days: 30 });
+    expect(credits.byOperation.find((r: any) => r.operation === 'rollup_test')).toMatchObject({ operations: 5, credits: 101 + 102 + 103 + 104 + 106 });
+    // The past days were rewritten in the rollup itself (every day before today, the 40-day-old row too).
+    const rolled = await knex().raw(`SELECT COALESCE(SUM(credits), 0)::int AS credits FROM monitoring_usage_daily WHERE operation = 'rollup_test'`);
+    expect(rolled.rows[0].credits).toBe(102 + 103 + 104 + 105 + 106);
+    expect((await knex().raw(`SELECT count(*)::int AS n FROM monitoring_rollup_dirty`)).rows[0].n).toBe(0);
+  });
+
+  it('catch up on the days since the last refresh (a day passing), by the repeatable job or on read', async () => {
+    // As if the last refresh was five days ago: those days' rollup rows are missing.
+    await knex().raw(`UPDATE monitoring_rollup_state SET rolled_until = current_date - 5`);
+    await knex().raw(`DELETE FROM monitoring_usage_daily WHERE day >= current_date - 5`);
+    await knex().raw(`DELETE FROM monitoring_content_daily WHERE day >= current_date - 5`);
+    const [credits, creditsRaw] = await both('credits', 30);
+    expect(credits).toEqual(creditsRaw);
+    const [production, productionRaw] = await both('content', 30);
+    expect(production).toEqual(productionRaw);
+
+    await knex().raw(`UPDATE monitoring_rollup_state SET rolled_until = current_date - 3`);
+    await knex().raw(`DELETE FROM monitoring_usage_accounts_daily WHERE day >= current_date - 3`);
+    const refreshed = await rollups().refresh();
+    // The three missing days and, on a tick, the last refreshed day again (a transaction may straddle midnight).
+    expect(refreshed.find((r: any) => r.source === 'usage')).toEqual({ source: 'usage', days: 4 });
+    const [again, againRaw] = await both('credits', 30);
+    expect(again).toEqual(againRaw);
   });
 });
 

@@ -20,6 +20,7 @@ const GRANTS: Record<string, ActionKey[]> = {
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureSchema(strapi);
+  await getService(strapi, 'rollups').ensureSchema();
 
   await strapi.admin.services.permission.actionProvider.registerMany(
     (Object.keys(ACTION_UIDS) as ActionKey[]).map((key) => ({
@@ -43,5 +44,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     await queues.add(MONITORING_QUEUE, 'evaluate-alerts', {}, { repeat: { every }, jobId: 'evaluate-alerts', removeOnComplete: 100, removeOnFail: 100 });
   } else if (every > 0) {
     strapi.log.warn('[monitoring] Redis unavailable at boot: alerts are evaluated once a process boots with Redis (or on demand)');
+  }
+  // Report rollups: the first run builds them (backfill); readers also bring them up to date on use.
+  const rollupEvery = getConfig(strapi).reports.rollupEveryMs;
+  if (rollupEvery > 0 && queues.isAvailable()) {
+    await queues.add(MONITORING_QUEUE, 'refresh-rollups', {}, { repeat: { every: rollupEvery }, jobId: 'refresh-rollups', removeOnComplete: 100, removeOnFail: 100 });
   }
 };

@@ -17,6 +17,7 @@ import { createJobsService } from './services/jobs';
 import { createQueueConsoleService } from './services/queue-console';
 import { createRegistryService } from './services/registry';
 import { createReportsService } from './services/reports';
+import { createRollupsService } from './services/rollups';
 import { createWidgetsService } from './services/widgets';
 import { getService } from './utils/get-service';
 
@@ -40,6 +41,7 @@ export default {
     'queue-console': createQueueConsoleService,
     jobs: createJobsService,
     reports: createReportsService,
+    rollups: createRollupsService,
     'account-health': createAccountHealthService,
     'endpoint-check': createEndpointCheckService,
   },

@@ -14,9 +14,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   getQueueService(strapi).define({
     name: MONITORING_QUEUE,
-    description: 'Monitoring: evaluates alert rules on a schedule (once per tick across processes)',
+    description: 'Monitoring: evaluates alert rules and refreshes the report rollups on a schedule (once per tick across processes)',
     processors: {
       'evaluate-alerts': { concurrency: 1, handler: async () => getService(strapi, 'alerts').evaluate() },
+      'refresh-rollups': {
+        concurrency: 1,
+        handler: async () => ({ rollups: await getService(strapi, 'rollups').refresh(), dataQuality: await getService(strapi, 'reports').refreshDataQualityIfAging() }),
+      },
     },
   });
 };

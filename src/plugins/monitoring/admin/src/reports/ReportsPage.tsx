@@ -182,12 +182,25 @@ const ContentReport = () => {
 };
 
 const DataQualityReport = () => {
-  const { state } = useAdminGet<any>('/monitoring/reports/data-quality');
+  // The checks scan whole tables: the server keeps their last result for a few minutes ("computed at").
+  const [refresh, setRefresh] = React.useState(false);
+  const { state, reload } = useAdminGet<any>(`/monitoring/reports/data-quality${refresh ? '?refresh=true' : ''}`);
+  const action = (
+    <Flex gap={2}>
+      <Button variant="tertiary" data-testid="report-data-quality-refresh" onClick={() => (refresh ? void reload() : setRefresh(true))}>
+        Recompute now
+      </Button>
+      <CsvButton name="data-quality" query="" />
+    </Flex>
+  );
   return (
-    <Section title="Data quality" testId="report-data-quality" action={<CsvButton name="data-quality" query="" />}>
+    <Section title="Data quality" testId="report-data-quality" action={action}>
       <Loaded state={state}>
         {(r) => (
           <>
+            <Typography variant="pi" textColor="neutral600" data-testid="report-data-quality-computed-at">
+              Computed at {new Date(r.computedAt ?? r.generatedAt).toLocaleString()}
+            </Typography>
             <Chart height={220}>
               <BarChart data={r.checks} layout="vertical" margin={{ left: 120 }}>
                 <CartesianGrid strokeDasharray="3 3" />

@@ -8,6 +8,8 @@ const reportQuery = z
   .object({
     months: z.coerce.number().int().min(1).max(24).default(6),
     days: z.coerce.number().int().min(1).max(365).default(30),
+    // Data quality: recompute now instead of serving the stored result.
+    refresh: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   })
   .strict();
 const csvQuery = reportQuery.extend({ section: z.string().regex(/^[A-Za-z]+$/).max(40).optional() }).strict();

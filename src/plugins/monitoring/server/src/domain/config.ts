@@ -55,6 +55,10 @@ export interface MonitoringConfig {
     cacheMs: number;
     /** What one credit sells for in USD, for the margin; null: the average of active USD credit packages. */
     usdPerCredit: number | null;
+    /** Period of the repeatable job that brings the daily rollups up to date (0: only when a report reads them). */
+    rollupEveryMs: number;
+    /** The data-quality report is served from its last computation while younger than this (0: always computed). */
+    dataQualityMaxAgeMs: number;
   };
   /** Endpoints the on-demand check calls over HTTP (through the app itself), each expecting a status. */
   criticalEndpoints: Array<{ name: string; method: 'GET' | 'HEAD'; path: string; expectStatus: number; headers?: Record<string, string> }>;
@@ -85,7 +89,7 @@ export const DEFAULT_CONFIG: MonitoringConfig = {
     lowCreditDays: 7,
     unhealthyStatus: 'red',
   },
-  reports: { cacheMs: 60_000, usdPerCredit: null },
+  reports: { cacheMs: 60_000, usdPerCredit: null, rollupEveryMs: 60_000, dataQualityMaxAgeMs: 300_000 },
   criticalEndpoints: [
     { name: 'Load balancer health', method: 'GET', path: '/api/monitoring/health', expectStatus: 200 },
     { name: 'Admin panel API', method: 'GET', path: '/admin/init', expectStatus: 200 },
@@ -129,6 +133,8 @@ export function resolveConfig(input: unknown): MonitoringConfig {
   if (config.alerts.webhookUrl && !/^https?:\/\//.test(config.alerts.webhookUrl)) fail('alerts.webhookUrl must be an http(s) URL (MONITORING_ALERT_WEBHOOK_URL)');
   if (!Array.isArray(config.alerts.emailTo)) fail('alerts.emailTo must be a list of addresses (MONITORING_ALERT_EMAILS, comma-separated)');
   if (!(config.reports.cacheMs >= 0)) fail('reports.cacheMs must be >= 0 (MONITORING_REPORT_CACHE_MS)');
+  if (!(config.reports.rollupEveryMs >= 0)) fail('reports.rollupEveryMs must be >= 0 (MONITORING_ROLLUP_EVERY_MS)');
+  if (!(config.reports.dataQualityMaxAgeMs >= 0)) fail('reports.dataQualityMaxAgeMs must be >= 0 (MONITORING_DATA_QUALITY_MAX_AGE_MS)');
   if (config.reports.usdPerCredit !== null && !(config.reports.usdPerCredit > 0)) fail('reports.usdPerCredit must be a positive number or null (MONITORING_USD_PER_CREDIT)');
   if (!Array.isArray(config.criticalEndpoints)) fail('criticalEndpoints must be a list of { name, method, path, expectStatus }');
   for (const [i, e] of config.criticalEndpoints.entries()) {

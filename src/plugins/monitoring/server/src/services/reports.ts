@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ReportName } from '../domain/report-table';
 import { getConfig } from '../utils/config';
+import { getService } from '../utils/get-service';
 
 const ACCOUNT = 'api::account.account';
 const CONTENT = 'api::content.content';
@@ -23,6 +24,11 @@ const cmList = (uid: string, query = '') => `/admin/content-manager/collection-t
 const inFilter = (field: string, values: Array<string | number>) =>
   values.map((v, i) => `filters[$and][0][${field}][$in][${i}]=${encodeURIComponent(String(v))}`).join('&');
 
+/** Where a report reads past days from: the daily rollups (default) or the raw rows (tests, comparison). */
+export type Source = 'rollup' | 'raw';
+/** Start of today in the database session's time zone; days are its calendar days. */
+const TODAY = `date_trunc('day', now())`;
+
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -44,6 +50,7 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!jt) throw new Error(`monitoring reports: ${uid}.${attribute} is not a relation`);
     return { table: jt.name as string, own: jt.joinColumn.name as string, target: jt.inverseJoinColumn.name as string };
   };
+  const rollups = () => getService(strapi, 'rollups');
   const tableExists = async (name: string) => Boolean((await knex().raw('SELECT to_regclass(?) AS t', [name])).rows[0].t);
 
   /** USD one credit sells for: configured, or the average of active credit packages priced in USD. */
@@ -109,26 +116,79 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Credits billed and what they cost us, by operation, model and account, and the margin. */
-    async credits({ days }: Pick<ReportOptions, 'days'>) {
+    /**
+     * Credits billed and what they cost us, by operation, model and account, and the margin, over the
+     * last `days` calendar days (today included). Past days come from the daily rollups, today from the
+     * ledger (index range scan); `source: 'raw'` reads the ledger for the whole window (same figures).
+     */
+    async credits({ days, source = 'rollup' }: Pick<ReportOptions, 'days'> & { source?: Source }) {
       if (!(await tableExists('credit_usage_logs'))) return { available: false, days, totals: null, byOperation: [], byModel: [], topAccounts: [], margin: null };
-      // One pass over the window (index-only, monitoring_usage_report): every grouping at once. Sums in
-      // float8: numeric addition costs several times more and the figures are rounded to a millionth.
+      const rollup = source === 'rollup' && (await rollups().ensureCurrent('usage'));
+      const window = rollup ? `day >= current_date - ?::int AND day < current_date` : '';
+      const today = `created_at >= ${rollup ? TODAY : `${TODAY} - make_interval(days => ?::int)`}`;
+      const back = [days - 1];
+      // By operation, by model and in total: one pass (GROUPING SETS) over a few dozen rollup rows per day.
+      // Sums in numeric (exact, so both paths agree to the last digit), shown as float8.
+      const usage = rollup
+        ? `SELECT operation, provider, model, key_source, operations, credits, usd FROM monitoring_usage_daily WHERE ${window}
+           UNION ALL
+           SELECT operation, provider, model, key_source, count(*), SUM(credits), SUM(usd_cost) FROM credit_usage_logs WHERE ${today} GROUP BY 1, 2, 3, 4`
+        : `SELECT operation, provider, model, key_source, 1 AS operations, credits, usd_cost AS usd FROM credit_usage_logs WHERE ${today}`;
       const { rows } = await knex().raw(
-        `SELECT GROUPING(operation) AS g_op, GROUPING(provider, model) AS g_model, GROUPING(account_id) AS g_account,
-                operation, provider, model, account_id, count(*)::int AS operations,
-                SUM(credits)::bigint AS credits, SUM(usd_cost::float8) AS usd,
-                SUM(usd_cost::float8) FILTER (WHERE key_source IS DISTINCT FROM 'account') AS "platformUsd"
-           FROM credit_usage_logs WHERE created_at >= now() - make_interval(days => ?)
-          GROUP BY GROUPING SETS ((operation), (provider, model), (account_id), ())`,
-        [days]
+        `WITH u AS (${usage})
+         SELECT GROUPING(operation) AS g_op, GROUPING(provider, model) AS g_model,
+                operation, provider, model, COALESCE(SUM(operations), 0)::int AS operations,
+                COALESCE(SUM(credits), 0)::bigint AS credits, SUM(usd)::float8 AS usd,
+                SUM(usd) FILTER (WHERE key_source IS DISTINCT FROM 'account')::float8 AS "platformUsd"
+           FROM u GROUP BY GROUPING SETS ((operation), (provider, model), ())`,
+        back
       );
+      // Top accounts: ranked by credits alone (integer sums over one row per account and day of the
+      // rollup), then the figures of those ten only (index on account and day); ties by id.
+      const top = rollup
+        ? await (async () => {
+            const ranked = await knex().raw(
+              `WITH a AS (SELECT account_id, credits FROM monitoring_usage_accounts_daily WHERE ${window}
+                 UNION ALL SELECT account_id, SUM(credits) FROM credit_usage_logs WHERE ${today} GROUP BY account_id)
+               SELECT account_id, SUM(credits)::bigint AS credits FROM a GROUP BY account_id ORDER BY credits DESC, account_id LIMIT 10`,
+              back
+            );
+            const ids = ranked.rows.map((r: any) => Number(r.account_id));
+            if (!ids.length) return { rows: [] };
+            const figures = await knex().raw(
+              `WITH a AS (SELECT account_id, operations, credits, usd, platform_usd FROM monitoring_usage_accounts_daily WHERE account_id = ANY(?) AND ${window}
+                 UNION ALL
+                 SELECT account_id, count(*), SUM(credits), SUM(usd_cost), COALESCE(SUM(usd_cost) FILTER (WHERE key_source IS DISTINCT FROM 'account'), 0)
+                   FROM credit_usage_logs WHERE account_id = ANY(?) AND ${today} GROUP BY account_id)
+               SELECT account_id, SUM(operations)::int AS operations, SUM(credits)::bigint AS credits, SUM(usd)::float8 AS usd, SUM(platform_usd)::float8 AS "platformUsd"
+                 FROM a GROUP BY account_id`,
+              [ids, ...back, ids]
+            );
+            const byId = new Map(figures.rows.map((r: any) => [Number(r.account_id), r]));
+            return { rows: ids.map((id: number) => byId.get(id)) };
+          })()
+        : await knex().raw(
+            `WITH a AS (SELECT account_id, 1 AS operations, credits, usd_cost AS usd, CASE WHEN key_source IS DISTINCT FROM 'account' THEN usd_cost ELSE 0 END AS platform_usd
+                          FROM credit_usage_logs WHERE ${today})
+             SELECT a.account_id, SUM(operations)::int AS operations, SUM(credits)::bigint AS credits, SUM(usd)::float8 AS usd, SUM(platform_usd)::float8 AS "platformUsd"
+               FROM a GROUP BY a.account_id ORDER BY credits DESC, a.account_id LIMIT 10`,
+            back
+          );
       const shape = (r: any) => ({ operations: r.operations, credits: num(r.credits), usd: round(num(r.usd), 6), platformUsd: round(num(r.platformUsd), 6) });
-      const byCredits = (a: { credits: number }, b: { credits: number }) => b.credits - a.credits;
-      const total = rows.find((r: any) => r.g_op === 1 && r.g_model === 3 && r.g_account === 1);
-      const byOperation = rows.filter((r: any) => r.g_op === 0).map((r: any) => ({ operation: r.operation, ...shape(r) })).sort(byCredits);
-      const byModel = rows.filter((r: any) => r.g_model === 0).map((r: any) => ({ provider: r.provider ?? '', model: r.model ?? '(none)', ...shape(r) })).sort(byCredits);
-      const accounts = rows.filter((r: any) => r.g_account === 0).map((r: any) => ({ accountId: Number(r.account_id), ...shape(r) })).sort(byCredits).slice(0, 10);
+      const byCredits = (a: { credits: number; key: string }, b: { credits: number; key: string }) => b.credits - a.credits || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      const total = rows.find((r: any) => r.g_op === 1 && r.g_model === 3);
+      const strip = ({ key: _key, ...r }: any) => r;
+      const byOperation = rows
+        .filter((r: any) => r.g_op === 0)
+        .map((r: any) => ({ operation: r.operation, ...shape(r), key: String(r.operation) }))
+        .sort(byCredits)
+        .map(strip);
+      const byModel = rows
+        .filter((r: any) => r.g_model === 0)
+        .map((r: any) => ({ provider: r.provider ?? '', model: r.model ?? '(none)', ...shape(r), key: JSON.stringify([r.provider, r.model]) }))
+        .sort(byCredits)
+        .map(strip);
+      const accounts = top.rows.map((r: any) => ({ accountId: Number(r.account_id), ...shape(r) }));
       const names = accounts.length
         ? (await knex().raw(`SELECT id, name FROM ${table(ACCOUNT)} WHERE id = ANY(?)`, [accounts.map((a: { accountId: number }) => a.accountId)])).rows
         : [];
@@ -155,22 +215,38 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Content created per day, by type with average words, and how many tasks of the window got done. */
-    async content({ days }: Pick<ReportOptions, 'days'>) {
-      const since = `date_trunc('day', now()) - make_interval(days => ${Number(days) - 1})`;
+    /**
+     * Content created per day, by type with average words, and how many tasks of the window got done,
+     * over the last `days` calendar days. Past days from the rollups, today live; `source: 'raw'` reads
+     * the tables for the whole window (same figures).
+     */
+    async content({ days, source = 'rollup' }: Pick<ReportOptions, 'days'> & { source?: Source }) {
+      const back = Number(days) - 1;
+      const contentRollup = source === 'rollup' && (await rollups().ensureCurrent('contents'));
+      const taskRollup = source === 'rollup' && (await rollups().ensureCurrent('tasks'));
+      const window = `day >= current_date - ${back} AND day < current_date`;
+      const since = (rollup: boolean) => (rollup ? TODAY : `${TODAY} - make_interval(days => ${back})`);
+      // Per day and type: rollup rows, then today's (and any later-dated) rows counted live.
+      const contents = `${contentRollup ? `SELECT day, content_type, contents, words_sum, words_n FROM monitoring_content_daily WHERE ${window} UNION ALL ` : ''}
+        SELECT created_at::date AS day, content_type, count(*) AS contents, SUM(word_count) AS words_sum, count(word_count) AS words_n FROM ${table(CONTENT)}
+         WHERE created_at >= ${since(contentRollup)}${live(CONTENT)} GROUP BY 1, 2`;
       const timeline = await knex().raw(
-        `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(c.id)::int AS created
-           FROM generate_series(${since}, date_trunc('day', now()), interval '1 day') AS d(day)
-           LEFT JOIN ${table(CONTENT)} c ON c.created_at >= d.day AND c.created_at < d.day + interval '1 day'${live(CONTENT, 'c.')}
-          GROUP BY d.day ORDER BY d.day`
+        `WITH c AS (${contents}), per_day AS (SELECT day, SUM(contents) AS n FROM c GROUP BY day)
+         SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(p.n, 0)::int AS created
+           FROM generate_series(current_date - ${back}, current_date, interval '1 day') AS d(day)
+           LEFT JOIN per_day p ON p.day = d.day::date
+          ORDER BY d.day`
       );
       const types = await knex().raw(
-        `SELECT GROUPING(content_type) AS g, content_type AS "contentType", count(*)::int AS count, round(avg(word_count))::int AS "averageWords"
-           FROM ${table(CONTENT)} WHERE created_at >= ${since}${live(CONTENT)}
-          GROUP BY GROUPING SETS ((content_type), ()) ORDER BY count DESC`
+        `WITH c AS (${contents})
+         SELECT GROUPING(content_type) AS g, content_type AS "contentType", COALESCE(SUM(contents), 0)::int AS count,
+                round(SUM(words_sum)::numeric / NULLIF(SUM(words_n), 0))::int AS "averageWords"
+           FROM c GROUP BY GROUPING SETS ((content_type), ()) ORDER BY count DESC, g, content_type`
       );
       const tasks = await knex().raw(
-        `SELECT status, count(*)::int AS count FROM ${table(TASK)} WHERE created_at >= ${since}${live(TASK)} GROUP BY status ORDER BY status`
+        `WITH t AS (${taskRollup ? `SELECT status, tasks FROM monitoring_task_daily WHERE ${window} UNION ALL ` : ''}
+           SELECT status, count(*) AS tasks FROM ${table(TASK)} WHERE created_at >= ${since(taskRollup)}${live(TASK)} GROUP BY status)
+         SELECT status, SUM(tasks)::int AS count FROM t GROUP BY status ORDER BY status`
       );
       const all = types.rows.find((r: any) => r.g === 1);
       const byStatus = Object.fromEntries(tasks.rows.map((r: any) => [r.status ?? '(none)', r.count]));
@@ -273,16 +349,71 @@ export const createReportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * Data quality checks scan whole tables (anti-joins, a group by over every keyword), so their result is
+   * stored (`monitoring_data_quality`, shared by processes) and served while younger than
+   * `reports.dataQualityMaxAgeMs`, stamped `computedAt`; the repeatable rollup job refreshes it before it
+   * expires, and `refresh` recomputes it now. One process computes at a time (advisory lock): the
+   * others wait and take its result.
+   */
+  const dataQualityStored = async ({ refresh = false } = {}): Promise<Record<string, unknown>> => {
+    const maxAgeMs = getConfig(strapi).reports.dataQualityMaxAgeMs;
+    if (maxAgeMs === 0) return { computedAt: new Date().toISOString(), ...(await reports.dataQuality()) };
+    const stored = async (q: any) => {
+      const { rows } = await q.raw(
+        `SELECT computed_at, report::text AS report FROM monitoring_data_quality WHERE id = 1 AND computed_at > now() - make_interval(secs => ?)`,
+        [maxAgeMs / 1000]
+      );
+      // As text: how a json column comes back depends on the connection's type parsers (Strapi sets its own).
+      return rows[0] ? { computedAt: new Date(rows[0].computed_at).toISOString(), ...JSON.parse(rows[0].report) } : null;
+    };
+    if (!refresh) {
+      const hit = await stored(knex());
+      if (hit) return hit;
+    }
+    const startedAt = new Date();
+    return knex().transaction(async (trx) => {
+      await trx.raw(`SELECT pg_advisory_xact_lock(hashtext('monitoring.data-quality'))`);
+      // Computed by another process meanwhile (after this call began, when refreshing): take it.
+      const hit = await stored(trx);
+      if (hit && (!refresh || new Date(hit.computedAt) >= startedAt)) return hit;
+      const computedAt = new Date();
+      const report = await reports.dataQuality();
+      await trx.raw(
+        `INSERT INTO monitoring_data_quality (id, computed_at, report) VALUES (1, ?, ?::jsonb)
+         ON CONFLICT (id) DO UPDATE SET computed_at = EXCLUDED.computed_at, report = EXCLUDED.report`,
+        [computedAt, JSON.stringify(report)]
+      );
+      return { computedAt: computedAt.toISOString(), ...report };
+    });
+  };
+
   return {
     ...reports,
     fresh,
-    /** The report as staff see it: cached per process for `reports.cacheMs`, stamped with when it was computed. */
-    get: (name: ReportName, options: ReportOptions) =>
-      cached(`${name}:${name === 'revenue' ? options.months : name === 'data-quality' ? '' : options.days}`, async () => ({
+    dataQualityStored,
+    /** For the repeatable job: recomputes the stored data quality once past half its allowed age. */
+    async refreshDataQualityIfAging() {
+      const maxAgeMs = getConfig(strapi).reports.dataQualityMaxAgeMs;
+      if (maxAgeMs === 0) return false;
+      const { rows } = await knex().raw(`SELECT 1 FROM monitoring_data_quality WHERE id = 1 AND computed_at > now() - make_interval(secs => ?)`, [maxAgeMs / 2000]);
+      if (rows.length) return false;
+      await dataQualityStored({ refresh: true });
+      return true;
+    },
+    /**
+     * The report as staff see it: cached per process for `reports.cacheMs`, stamped with when it was
+     * generated (data quality: from its stored result, `computedAt`; `refresh` recomputes it).
+     */
+    get: (name: ReportName, options: ReportOptions & { refresh?: boolean }) => {
+      const key = `${name}:${name === 'revenue' ? options.months : name === 'data-quality' ? '' : options.days}`;
+      if (name === 'data-quality' && options.refresh) cache.delete(key);
+      return cached(key, async () => ({
         report: name,
         generatedAt: new Date().toISOString(),
-        ...(await fresh(name, options)),
-      })),
+        ...(name === 'data-quality' ? await dataQualityStored({ refresh: options.refresh }) : await fresh(name, options)),
+      }));
+    },
   };
 };
 

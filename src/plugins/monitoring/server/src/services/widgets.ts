@@ -62,10 +62,18 @@ export const createWidgetsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async content() {
+      // Days of this week and month before today from the daily rollup, today's rows live (index range).
+      const rollup = await getService(strapi, 'rollups').ensureCurrent('contents');
+      const week = `date_trunc('week', now())`;
+      const month = `date_trunc('month', now())`;
       const { rows } = await knex().raw(
-        `SELECT count(*) FILTER (WHERE created_at >= date_trunc('week', now()))::int AS "thisWeek",
-                count(*) FILTER (WHERE created_at >= date_trunc('month', now()))::int AS "thisMonth"
-           FROM ${table(CONTENT)} WHERE created_at >= LEAST(date_trunc('week', now()), date_trunc('month', now()))${live(CONTENT)}`
+        rollup
+          ? `WITH c AS (
+               SELECT day, contents AS n FROM monitoring_content_daily WHERE day >= LEAST(${week}, ${month})::date AND day < current_date
+               UNION ALL SELECT current_date, count(*) FROM ${table(CONTENT)} WHERE created_at >= date_trunc('day', now())${live(CONTENT)})
+             SELECT COALESCE(SUM(n) FILTER (WHERE day >= ${week}::date), 0)::int AS "thisWeek", COALESCE(SUM(n) FILTER (WHERE day >= ${month}::date), 0)::int AS "thisMonth" FROM c`
+          : `SELECT count(*) FILTER (WHERE created_at >= ${week})::int AS "thisWeek", count(*) FILTER (WHERE created_at >= ${month})::int AS "thisMonth"
+               FROM ${table(CONTENT)} WHERE created_at >= LEAST(${week}, ${month})${live(CONTENT)}`
       );
       const tasks = await knex().raw(
         `SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued, count(*) FILTER (WHERE status = 'in_progress')::int AS "inProgress"
@@ -101,8 +109,15 @@ export const createWidgetsService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       if (await tableExists('credit_usage_logs')) {
+        // Days of this month before today from the daily rollup, today's ledger rows live.
+        const rollup = await getService(strapi, 'rollups').ensureCurrent('usage');
         const used = await knex().raw(
-          `SELECT COALESCE(SUM(credits), 0)::bigint AS credits, COALESCE(SUM(usd_cost), 0)::float8 AS usd FROM credit_usage_logs WHERE created_at >= date_trunc('month', now())`
+          rollup
+            ? `WITH u AS (
+                 SELECT credits, usd FROM monitoring_usage_daily WHERE day >= date_trunc('month', now())::date AND day < current_date
+                 UNION ALL SELECT SUM(credits), SUM(usd_cost) FROM credit_usage_logs WHERE created_at >= date_trunc('day', now()))
+               SELECT COALESCE(SUM(credits), 0)::bigint AS credits, COALESCE(SUM(usd), 0)::float8 AS usd FROM u`
+            : `SELECT COALESCE(SUM(credits), 0)::bigint AS credits, COALESCE(SUM(usd_cost), 0)::float8 AS usd FROM credit_usage_logs WHERE created_at >= date_trunc('month', now())`
         );
         out.creditsUsedThisMonth = Number(used.rows[0].credits);
         out.usdCostThisMonth = used.rows[0].usd;

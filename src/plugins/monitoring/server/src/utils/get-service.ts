@@ -9,6 +9,7 @@ import type { JobsService } from '../services/jobs';
 import type { QueueConsoleService } from '../services/queue-console';
 import type { RegistryService } from '../services/registry';
 import type { ReportsService } from '../services/reports';
+import type { RollupsService } from '../services/rollups';
 import type { WidgetsService } from '../services/widgets';
 
 interface Services {
@@ -21,6 +22,7 @@ interface Services {
   'queue-console': QueueConsoleService;
   jobs: JobsService;
   reports: ReportsService;
+  rollups: RollupsService;
   'account-health': AccountHealthService;
   'endpoint-check': EndpointCheckService;
 }

@@ -145,9 +145,14 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         get(definition.name).process(jobName, processor.concurrency ?? 1, withFairClock(definition.name, processor.handler));
       }
     }
+    // The key expires with the worker; the sorted set indexes the keys, so listing them is not a SCAN of
+    // the whole keyspace (one round trip per 100 keys of every other user of this Redis).
     const beat = () =>
       monitor
-        ?.set(`${config.prefix}:workers:${workerId}`, JSON.stringify({ queues: [...definitions.keys()], at: Date.now() }), 'PX', HEARTBEAT_EVERY_MS * 3)
+        ?.multi()
+        .set(`${config.prefix}:workers:${workerId}`, JSON.stringify({ queues: [...definitions.keys()], at: Date.now() }), 'PX', HEARTBEAT_EVERY_MS * 3)
+        .zadd(`${config.prefix}:workers-index`, Date.now(), workerId)
+        .exec()
         .catch(() => undefined);
     void beat();
     heartbeat = setInterval(beat, HEARTBEAT_EVERY_MS);
@@ -231,17 +236,16 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Worker processes alive by heartbeat (keys expire 30 s after the last beat). */
     async workers(): Promise<Array<{ id: string; queues: string[]; lastBeatAt: string }>> {
       if (!monitor || !isAvailable()) throw unavailable();
-      const keys: string[] = [];
-      let cursor = '0';
-      do {
-        const [next, batch] = await monitor.scan(cursor, 'MATCH', `${config.prefix}:workers:*`, 'COUNT', 100);
-        cursor = next;
-        keys.push(...batch);
-      } while (cursor !== '0');
+      const index = `${config.prefix}:workers-index`;
+      const since = Date.now() - HEARTBEAT_EVERY_MS * 3;
+      const [[, ids]] = (await monitor.multi().zrangebyscore(index, since, '+inf').zremrangebyscore(index, '-inf', `(${since}`).exec()) as [[unknown, string[]], unknown];
+      const keys = ids.map((id) => `${config.prefix}:workers:${id}`);
       const values = keys.length ? await monitor.mget(keys) : [];
-      return keys.map((key, i) => {
+      // A worker whose key expired (it stopped beating) is gone even if its last beat is still indexed.
+      return ids.flatMap((id, i) => {
+        if (values[i] === null) return [];
         const value = JSON.parse(values[i] ?? '{}');
-        return { id: key.slice(`${config.prefix}:workers:`.length), queues: value.queues ?? [], lastBeatAt: new Date(value.at ?? 0).toISOString() };
+        return [{ id, queues: value.queues ?? [], lastBeatAt: new Date(value.at ?? 0).toISOString() }];
       });
     },
 
@@ -254,7 +258,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async close() {
       if (heartbeat) clearInterval(heartbeat);
       const online = isAvailable();
-      if (online) await monitor?.del(`${config.prefix}:workers:${workerId}`).catch(() => undefined);
+      if (online) await monitor?.multi().del(`${config.prefix}:workers:${workerId}`).zrem(`${config.prefix}:workers-index`, workerId).exec().catch(() => undefined);
       const closing = Promise.all([...queues.values()].map((queue) => queue.close().catch(() => undefined)));
       const outcome = await settleWithin(closing, online ? config.shutdownGraceMs : Math.min(CLOSE_WITHOUT_REDIS_MS, config.shutdownGraceMs));
       if (outcome === 'timeout') {
