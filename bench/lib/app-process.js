@@ -152,6 +152,17 @@ commands.publishingSetup = async (app, { fakes, postsPerSite }) => {
  */
 commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode = 'bulk' }) => {
   const records = app.plugin('publishing').service('records');
+  const knex = app.db.connection;
+  // SQL statements sent by the app over the run (requests and jobs), less the bench's own polling below.
+  let statements = 0;
+  let polls = 0;
+  const shapes = new Map();
+  const count = (q) => {
+    statements++;
+    const shape = String(q.sql ?? '').replace(/\$\d+|\?/g, '?').replace(/\((\?,\s*)+\?\)/g, '(?..)').replace(/\s+/g, ' ').slice(0, 140);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  };
+  knex.client.on('query', count);
   const started = Date.now();
   const cpuStart = process.cpuUsage();
   const ids = [];
@@ -168,9 +179,9 @@ commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode =
     }
   }
   const requestedMs = Date.now() - started;
-  const knex = app.db.connection;
   const table = app.db.metadata.get('plugin::publishing.publishing-record').tableName;
   for (;;) {
+    polls++;
     const [{ pending }] = await knex(table).whereIn('id', ids).andWhere('status', 'pending').count({ pending: '*' });
     if (Number(pending) === 0) break;
     if (Date.now() - started > timeoutMs) throw new Error(`${pending} publishes still pending after ${timeoutMs} ms`);
@@ -178,8 +189,9 @@ commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode =
   }
   const elapsedMs = Date.now() - started;
   const cpu = process.cpuUsage(cpuStart);
+  knex.client.off('query', count);
   const outcomes = await knex(table).whereIn('id', ids).select('status').count({ n: '*' }).groupBy('status');
-  return { requestedMs, elapsedMs, appCpuMs: Math.round((cpu.user + cpu.system) / 1000), outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
+  return { requestedMs, elapsedMs, appCpuMs: Math.round((cpu.user + cpu.system) / 1000), sqlStatements: statements - polls, sqlShapes: [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 20), outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
 };
 
 /**
