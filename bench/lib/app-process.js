@@ -145,6 +145,24 @@ commands.publishingSetup = async (app, { fakes, postsPerSite }) => {
   return { accountId: account.id, documentIds };
 };
 
+/** Starts the V8 profiler in this process; `stop(file)` writes the profile. */
+const startProfile = async () => {
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async (file) => {
+      const { profile } = await post('Profiler.stop');
+      require('node:fs').mkdirSync(path.dirname(file), { recursive: true });
+      require('node:fs').writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+};
+
 /**
  * Requests every publish, then waits until none is pending. Returns timings and outcomes. `bulk` (the
  * default) goes through `records.requestMany` in chunks of 250 (a fixed number of queries per chunk and
@@ -163,6 +181,8 @@ commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode =
     shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
   };
   knex.client.on('query', count);
+  // BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of the app process over the run (open it in Chrome DevTools).
+  const profiler = process.env.BENCH_CPU_PROFILE ? await startProfile() : null;
   const started = Date.now();
   const cpuStart = process.cpuUsage();
   const ids = [];
@@ -190,8 +210,10 @@ commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode =
   const elapsedMs = Date.now() - started;
   const cpu = process.cpuUsage(cpuStart);
   knex.client.off('query', count);
+  if (profiler) await profiler.stop(path.join(process.env.BENCH_CPU_PROFILE, `publishing-${mode}-${Date.now()}.cpuprofile`));
   const outcomes = await knex(table).whereIn('id', ids).select('status').count({ n: '*' }).groupBy('status');
-  return { requestedMs, elapsedMs, appCpuMs: Math.round((cpu.user + cpu.system) / 1000), sqlStatements: statements - polls, sqlShapes: [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 20), outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
+  const errors = await knex(table).whereIn('id', ids).whereNotNull('error').distinct('error').limit(3);
+  return { requestedMs, elapsedMs, appCpuMs: Math.round((cpu.user + cpu.system) / 1000), sqlStatements: statements - polls, sqlShapes: [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 20), errors: errors.map((e) => e.error), outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
 };
 
 /**

@@ -80,7 +80,7 @@ const run = async (options, { log }) => {
       const published = fakes.reduce((n, f) => n + [...f.posts.values()].filter((p) => p.status === 'publish').length, 0);
       for (const fake of fakes) fake.posts.clear();
       const rate = (documentIds.length / plugin.elapsedMs) * 1000;
-      runs[mode] = { posts: documentIds.length, elapsedMs: plugin.elapsedMs, requestMs: plugin.requestedMs, appCpuMsPerPost: round(plugin.appCpuMs / documentIds.length, 2), sqlPerPost: round(plugin.sqlStatements / documentIds.length, 1), sqlShapes: plugin.sqlShapes, postsPerSecond: round(rate, 1), outcomes: plugin.outcomes, publishedOnSites: published, duplicates, missing };
+      runs[mode] = { posts: documentIds.length, elapsedMs: plugin.elapsedMs, requestMs: plugin.requestedMs, appCpuMsPerPost: round(plugin.appCpuMs / documentIds.length, 2), sqlPerPost: round(plugin.sqlStatements / documentIds.length, 1), sqlShapes: plugin.sqlShapes, errors: plugin.errors, postsPerSecond: round(rate, 1), outcomes: plugin.outcomes, publishedOnSites: published, duplicates, missing };
     }
 
     log('publishing directly (protocol floor)');
