@@ -56,7 +56,8 @@ const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(va
  * The statement, built once per process from Strapi's metadata (table, column and link-table names).
  * CTEs: the record with its account, the integration, the content with "has taxonomies / images" flags,
  * and the lease on the (integration, content) pair, taken only when the record is pending, the site
- * connected and the content there: the job needs nothing else before talking to WordPress.
+ * connected and the content there: the job needs nothing else before talking to WordPress. A publish
+ * with no remote post yet also marks its create as started (see publisher: `create_started_by`).
  */
 const claimSql = (strapi: Core.Strapi) => {
   const cached = sqlCache.get(strapi);
@@ -98,12 +99,19 @@ WITH r AS (
          EXISTS (SELECT 1 FROM ${img.table} m WHERE m.${img.column} = c.id) AS has_images
     FROM ${id(c.table)} c WHERE c.id = (SELECT content_id FROM r)
 ), lease AS (
-  INSERT INTO publishing_posts (integration_id, content_id, lease_token, lease_until)
-  SELECT r.integration_id, r.content_id, ?, now() + (? || ' milliseconds')::interval
-    FROM r JOIN i ON i.id = r.integration_id JOIN c ON c.id = r.content_id
+  INSERT INTO publishing_posts (integration_id, content_id, lease_token, lease_until, create_started_at, create_started_by)
+  SELECT r.integration_id, r.content_id, t.token, now() + (? || ' milliseconds')::interval,
+         CASE WHEN r.action <> 'unpublish' THEN now() END, CASE WHEN r.action <> 'unpublish' THEN t.token END
+    FROM r JOIN i ON i.id = r.integration_id JOIN c ON c.id = r.content_id, (SELECT ?::varchar AS token) t
    WHERE r.status = 'pending' AND i.is_active AND i.credentials->>'ciphertext' IS NOT NULL AND c.deleted_at IS NULL
   ON CONFLICT (integration_id, content_id) DO UPDATE
-    SET lease_token = EXCLUDED.lease_token, lease_until = EXCLUDED.lease_until, updated_at = now()
+    SET lease_token = EXCLUDED.lease_token, lease_until = EXCLUDED.lease_until, updated_at = now(),
+        -- No remote post yet: this attempt may create one, so the create counts as started from here
+        -- unless an earlier attempt started one (then create_started_by stays that attempt's token).
+        create_started_by = CASE WHEN publishing_posts.remote_post_id IS NULL AND publishing_posts.create_started_at IS NULL
+                                 THEN EXCLUDED.create_started_by ELSE publishing_posts.create_started_by END,
+        create_started_at = CASE WHEN publishing_posts.remote_post_id IS NULL
+                                 THEN COALESCE(publishing_posts.create_started_at, EXCLUDED.create_started_at) ELSE publishing_posts.create_started_at END
     WHERE publishing_posts.lease_until IS NULL OR publishing_posts.lease_until < now()
   RETURNING *
 )
@@ -113,7 +121,7 @@ SELECT r.*,
        c.id AS c_id, c.document_id AS c_document_id, c.title AS c_title, c.slug AS c_slug, c.html AS c_html, c.excerpt AS c_excerpt,
        c.scheduled_at AS c_scheduled_at, c.deleted_at AS c_deleted_at, c.has_taxonomies AS c_has_taxonomies, c.has_images AS c_has_images,
        lease.lease_token AS p_lease_token, lease.remote_post_id AS p_remote_post_id, lease.remote_url AS p_remote_url,
-       lease.create_started_at AS p_create_started_at
+       lease.create_started_at AS p_create_started_at, lease.create_started_by AS p_create_started_by
   FROM r LEFT JOIN i ON true LEFT JOIN c ON true LEFT JOIN lease ON true`;
   sqlCache.set(strapi, sql);
   return sql;
@@ -126,7 +134,7 @@ SELECT r.*,
 export const claimJob = async (strapi: Core.Strapi, recordId: number): Promise<ClaimedJob | undefined> => {
   const token = randomUUID();
   const leaseMs = strapi.config.get('plugin::publishing.leaseMs') as number;
-  const { rows } = await strapi.db.connection.raw(claimSql(strapi), [recordId, token, leaseMs]);
+  const { rows } = await strapi.db.connection.raw(claimSql(strapi), [recordId, leaseMs, token]);
   const row = rows[0];
   if (!row) return undefined;
   const record: JobRecord = {
@@ -173,6 +181,7 @@ export const claimJob = async (strapi: Core.Strapi, recordId: number): Promise<C
       remote_post_id: row.p_remote_post_id == null ? null : String(row.p_remote_post_id),
       remote_url: row.p_remote_url,
       create_started_at: row.p_create_started_at,
+      create_started_by: row.p_create_started_by,
       lease_token: token,
     };
     lease = { integrationId: record.integrationId, contentId: record.contentId, token, state, renewedAt: Date.now() };

@@ -7,6 +7,8 @@ export interface PostState {
   remote_post_id: string | null;
   remote_url: string | null;
   create_started_at: Date | null;
+  /** The lease token of the attempt that set create_started_at (null on rows from before the column). */
+  create_started_by?: string | null;
   lease_token: string | null;
 }
 
@@ -52,7 +54,10 @@ export const createPostStateService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows[0] ? { integrationId, contentId, token, state: rows[0], renewedAt: Date.now() } : null;
     },
     /** Written before the create request leaves: from now on the outcome may be unknown. */
-    markCreateStarted: (lease: Lease) => guarded(lease, { create_started_at: knex().fn.now() }),
+    markCreateStarted: async (lease: Lease) => {
+      await guarded(lease, { create_started_at: knex().fn.now(), create_started_by: lease.token });
+      lease.state = { ...lease.state, create_started_at: new Date(), create_started_by: lease.token };
+    },
     saveRemote: (lease: Lease, postId: number | string, url: string | null) =>
       guarded(lease, { remote_post_id: postId, remote_url: url, create_started_at: null }),
     /** The remote post is gone (deleted on the site): the next publish creates a new one. */

@@ -80,7 +80,10 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
     let postId = lease.state.remote_post_id ? Number(lease.state.remote_post_id) : undefined;
     let adopted = false;
 
-    if (!postId && lease.state.create_started_at) {
+    // A create marked by another attempt (another lease token, or none: rows from before the column)
+    // may have reached the site: look for our marker before creating.
+    const earlier = Boolean(lease.state.create_started_at) && lease.state.create_started_by !== lease.token;
+    if (!postId && earlier) {
       const found = (await client.findPostsByMarker(markerToken(content.documentId))).data?.find((p: any) => isOurPost(p, content.documentId));
       if (found) {
         postId = Number(found.id);
@@ -89,7 +92,9 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (!postId) {
-      await state().markCreateStarted(lease);
+      // The claim marked the create as started already; a lease taken otherwise marks it here.
+      if (!lease.state.create_started_at) await state().markCreateStarted(lease);
+      else await state().renewIfOld(lease);
       const created = (await client.createPost(body('draft'))).data;
       postId = Number(created.id);
       // Saved with the outcome (settleJob) or, if the publish below fails, with the lease's release; a
