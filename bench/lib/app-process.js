@@ -174,6 +174,34 @@ commands.publishingSetup = async (app, { fakes, postsPerSite }) => {
   return { accountId: account.id, documentIds };
 };
 
+/** Statement texts → shapes (literals and bind lists folded), most frequent first. */
+const foldShapes = (texts) => {
+  const shapes = new Map();
+  for (const [sql, n] of texts) {
+    const shape = String(sql ?? '').replace(/\$\d+|\?/g, '?').replace(/\((\?,\s*)+\?\)/g, '(?..)').replace(/\s+/g, ' ').slice(0, 140);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + n);
+  }
+  return [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 20);
+};
+
+/** Starts the V8 profiler in this process; `stop(file)` writes the profile. */
+const startProfile = async () => {
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async (file) => {
+      const { profile } = await post('Profiler.stop');
+      require('node:fs').mkdirSync(path.dirname(file), { recursive: true });
+      require('node:fs').writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+};
+
 /**
  * Requests every publish, then waits until none is pending. Returns timings and outcomes. `bulk` (the
  * default) goes through `records.requestMany` in chunks of 250 (a fixed number of queries per chunk and
@@ -181,6 +209,19 @@ commands.publishingSetup = async (app, { fakes, postsPerSite }) => {
  */
 commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode = 'bulk' }) => {
   const records = app.plugin('publishing').service('records');
+  const knex = app.db.connection;
+  // SQL statements sent by the app over the run (requests and jobs), less the bench's own polling below.
+  let statements = 0;
+  let polls = 0;
+  // Keyed by the statement's text (cheap: this runs in the measured process); folded into shapes at the end.
+  const texts = new Map();
+  const count = (q) => {
+    statements++;
+    texts.set(q.sql, (texts.get(q.sql) ?? 0) + 1);
+  };
+  knex.client.on('query', count);
+  // BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of the app process over the run (open it in Chrome DevTools).
+  const profiler = process.env.BENCH_CPU_PROFILE ? await startProfile() : null;
   const started = Date.now();
   const cpuStart = process.cpuUsage();
   const ids = [];
@@ -197,9 +238,9 @@ commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode =
     }
   }
   const requestedMs = Date.now() - started;
-  const knex = app.db.connection;
   const table = app.db.metadata.get('plugin::publishing.publishing-record').tableName;
   for (;;) {
+    polls++;
     const [{ pending }] = await knex(table).whereIn('id', ids).andWhere('status', 'pending').count({ pending: '*' });
     if (Number(pending) === 0) break;
     if (Date.now() - started > timeoutMs) throw new Error(`${pending} publishes still pending after ${timeoutMs} ms`);
@@ -207,8 +248,11 @@ commands.publishingRun = async (app, { accountId, documentIds, timeoutMs, mode =
   }
   const elapsedMs = Date.now() - started;
   const cpu = process.cpuUsage(cpuStart);
+  knex.client.off('query', count);
+  if (profiler) await profiler.stop(path.join(process.env.BENCH_CPU_PROFILE, `publishing-${mode}-${Date.now()}.cpuprofile`));
   const outcomes = await knex(table).whereIn('id', ids).select('status').count({ n: '*' }).groupBy('status');
-  return { requestedMs, elapsedMs, appCpuMs: Math.round((cpu.user + cpu.system) / 1000), outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
+  const errors = await knex(table).whereIn('id', ids).whereNotNull('error').distinct('error').limit(3);
+  return { requestedMs, elapsedMs, appCpuMs: Math.round((cpu.user + cpu.system) / 1000), sqlStatements: statements - polls, sqlShapes: foldShapes(texts), errors: errors.map((e) => e.error), outcomes: Object.fromEntries(outcomes.map((o) => [o.status, Number(o.n)])) };
 };
 
 /**

@@ -80,7 +80,7 @@ const run = async (options, { log }) => {
       const published = fakes.reduce((n, f) => n + [...f.posts.values()].filter((p) => p.status === 'publish').length, 0);
       for (const fake of fakes) fake.posts.clear();
       const rate = (documentIds.length / plugin.elapsedMs) * 1000;
-      runs[mode] = { posts: documentIds.length, elapsedMs: plugin.elapsedMs, requestMs: plugin.requestedMs, appCpuMsPerPost: round(plugin.appCpuMs / documentIds.length, 2), postsPerSecond: round(rate, 1), outcomes: plugin.outcomes, publishedOnSites: published, duplicates, missing };
+      runs[mode] = { posts: documentIds.length, elapsedMs: plugin.elapsedMs, requestMs: plugin.requestedMs, appCpuMsPerPost: round(plugin.appCpuMs / documentIds.length, 2), sqlPerPost: round(plugin.sqlStatements / documentIds.length, 1), sqlShapes: plugin.sqlShapes, errors: plugin.errors, postsPerSecond: round(rate, 1), outcomes: plugin.outcomes, publishedOnSites: published, duplicates, missing };
     }
 
     log('publishing directly (protocol floor)');
@@ -105,12 +105,13 @@ const run = async (options, { log }) => {
           { key: 'seconds', title: 'total s' },
           { key: 'rate', title: 'posts/s' },
           { key: 'cpu', title: 'app CPU ms/post' },
+          { key: 'sql', title: 'SQL/post' },
           { key: 'dups', title: 'duplicates' },
           { key: 'verdict', title: 'target', align: 'left' },
         ],
         [
-          ...Object.entries(runs).map(([mode, r]) => ({ path: label[mode], posts: r.posts, request: round(r.requestMs / 1000, 1), seconds: round(r.elapsedMs / 1000, 1), rate: r.postsPerSecond, cpu: r.appCpuMsPerPost, dups: `${r.duplicates} (missing ${r.missing})`, verdict: r.postsPerSecond >= TARGET ? 'ok' : 'MISS' })),
-          { path: 'direct HTTP, same cap (floor)', posts: perSite * opts.sites, request: '-', seconds: round(directMs / 1000, 1), rate: round(directRate, 1), cpu: '-', dups: '-', verdict: '' },
+          ...Object.entries(runs).map(([mode, r]) => ({ path: label[mode], posts: r.posts, request: round(r.requestMs / 1000, 1), seconds: round(r.elapsedMs / 1000, 1), rate: r.postsPerSecond, cpu: r.appCpuMsPerPost, sql: r.sqlPerPost, dups: `${r.duplicates} (missing ${r.missing})`, verdict: r.postsPerSecond >= TARGET ? 'ok' : 'MISS' })),
+          { path: 'direct HTTP, same cap (floor)', posts: perSite * opts.sites, request: '-', seconds: round(directMs / 1000, 1), rate: round(directRate, 1), cpu: '-', sql: '-', dups: '-', verdict: '' },
         ]
       ),
     ].join('\n');

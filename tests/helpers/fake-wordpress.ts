@@ -38,6 +38,9 @@ export const startFakeWordPress = async (options: { username?: string; password?
   let nextId = 1;
   let stripAuth = false;
   const requests: Array<{ method: string; path: string }> = [];
+  // Requests being answered right now (latency included), and the most there have been at once.
+  let inFlight = 0;
+  let peakInFlight = 0;
   let base = '';
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -146,6 +149,8 @@ export const startFakeWordPress = async (options: { username?: string; password?
   const fromPost = (p: FakePost) => ({ title: p.title.raw, content: p.content.raw, excerpt: p.excerpt.raw, slug: p.slug, status: p.status, categories: p.categories, tags: p.tags, featured_media: p.featured_media, date_gmt: p.date_gmt });
 
   const server = http.createServer((req, res) => {
+    peakInFlight = Math.max(peakInFlight, ++inFlight);
+    res.on('close', () => inFlight--);
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
@@ -176,6 +181,11 @@ export const startFakeWordPress = async (options: { username?: string; password?
     },
     setLatency(ms: number) {
       latencyMs = ms;
+    },
+    /** The most requests this site was answering at once since it started (or since `resetPeakInFlight`). */
+    peakInFlight: () => peakInFlight,
+    resetPeakInFlight() {
+      peakInFlight = inFlight;
     },
     postsWithMarker: (token: string) => [...posts.values()].filter((p) => p.content.raw.includes(token)),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),

@@ -12,6 +12,9 @@ import { as, signUp, type Tenant } from '../../helpers/tenants';
 
 let app: TestApp;
 let wp: FakeWordPress;
+// A site of its own that answers slowly, to see how many requests the workers send it at once.
+let slow: FakeWordPress;
+let slowSite: { id: number; documentId: string };
 let A: Tenant;
 const sites: Array<{ id: number; documentId: string }> = [];
 const written: string[] = [];
@@ -45,7 +48,8 @@ const createContent = async (siteIndex: number, title: string) =>
 
 beforeAll(async () => {
   wp = await startFakeWordPress();
-  app = await bootStrapi({ env: { RUN_WORKERS_IN_PROCESS: 'true', PUBLISHING_ALLOWED_HOSTS: `127.0.0.1:${wp.port}`, PUBLISHING_BACKOFF_BASE_MS: '200' } });
+  slow = await startFakeWordPress({ latencyMs: 150 });
+  app = await bootStrapi({ env: { RUN_WORKERS_IN_PROCESS: 'true', PUBLISHING_ALLOWED_HOSTS: `127.0.0.1:${wp.port},127.0.0.1:${slow.port}`, PUBLISHING_BACKOFF_BASE_MS: '200' } });
   A = await signUp(app, { plan: 'scale' });
   for (let i = 0; i < 3; i++) {
     const res = await as(app, A.jwt).post('/api/sites', { data: { name: `Site ${i}`, domain: `site-${i}.example.com` } });
@@ -55,11 +59,17 @@ beforeAll(async () => {
     const connected = await svc('integrations').connect({ accountId: A.accountId, siteDocumentId: row.documentId, baseUrl: wp.url, username: wp.username, applicationPassword: wp.password });
     expect(connected.report.ok).toBe(true);
   }
-}, 120000);
+  const res = await as(app, A.jwt).post('/api/sites', { data: { name: 'Slow site', domain: 'slow.example.com' } });
+  expect(res.status).toBe(201);
+  slowSite = { id: (await app.strapi.db.query('api::site.site').findOne({ where: { documentId: res.body.data.documentId } })).id, documentId: res.body.data.documentId };
+  const connected = await svc('integrations').connect({ accountId: A.accountId, siteDocumentId: slowSite.documentId, baseUrl: slow.url, username: slow.username, applicationPassword: slow.password });
+  expect(connected.report.ok).toBe(true);
+}, 300000); // the boot alone takes minutes on a loaded 2-core machine
 
 afterAll(async () => {
   await app?.close();
   await wp?.close();
+  await slow?.close();
   await Promise.all(written.map((f) => fs.rm(f, { force: true })));
 });
 
@@ -100,6 +110,23 @@ describe('requestMany', () => {
     // One SyncEvent per attempt, linked to the account.
     const events = await app.strapi.db.query('plugin::publishing.sync-event').count({ where: { recordId: { $in: [...batch.created, ...updates.created].map((r: any) => r.id) }, success: true, account: { id: A.accountId } } });
     expect(events).toBe(60);
+  }, 120000);
+});
+
+describe('per-site concurrency', () => {
+  it('sends one site at most perSiteConcurrency requests at once, and uses them all', async () => {
+    const limit = app.strapi.config.get('plugin::publishing.perSiteConcurrency') as number;
+    const docs: string[] = [];
+    for (let n = 0; n < 4 * limit; n++) {
+      docs.push((await app.strapi.db.query('api::content.content').create({ data: { title: `Slow ${n}`, html: `<p>${n}</p>`, site: slowSite.id, account: A.accountId } })).documentId);
+    }
+    slow.resetPeakInFlight();
+    const batch = await svc('records').requestMany({ accountId: A.accountId, contentDocumentIds: docs, action: 'publish', requestedBy: 'test' });
+    const done = await allSettled(batch.created.map((r: any) => r.id));
+    expect(done.every((r: any) => r.status === 'published')).toBe(true);
+    for (const doc of docs) expect(slow.postsWithMarker(marker(doc))).toHaveLength(1);
+    // Never more than the limit (the site is not flooded), and the limit reached (jobs are not serialised).
+    expect(slow.peakInFlight()).toBe(limit);
   }, 120000);
 });
 

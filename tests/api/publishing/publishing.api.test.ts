@@ -61,7 +61,7 @@ beforeAll(async () => {
   const site = await as(app, A.jwt).post('/api/sites', { data: { name: 'Blog', domain: 'blog.example.com' } });
   expect(site.status).toBe(201);
   siteId = site.body.data.documentId;
-}, 120000);
+}, 300000); // the boot alone takes minutes on a loaded 2-core machine
 
 afterAll(async () => {
   await app?.close();

@@ -127,4 +127,42 @@ export const publishingPageScenario = (ctx: PublishingPageContext) => () => {
     await waitFor(async () => (await api('GET', '/api/publishing/integrations')).body.data[0].lastCheckedAt !== checkedAt);
     expect(pageErrors).toEqual([]);
   }, 120000);
+
+  it("connects a site for the account from the page, shows the doctor's report, and publishes a content from the page", async () => {
+    // Another account (a plan's site limit keeps the first tenant at one site), signed up over the REST API.
+    const username = `pub_${rand()}`;
+    const signup = await http(ctx.app(), 'POST', '/api/auth/local/register', { body: { username, email: `${username}@example.test`, password: 'Secret-pass-123' } });
+    expect(signup.status).toBe(200);
+    const other = (method: string, url: string, body?: unknown) => http(ctx.app(), method, url, { token: signup.body.jwt, body });
+    const accountId = (await other('GET', '/api/tenancy/account')).body.data.id;
+    const site = await other('POST', '/api/sites', { data: { name: 'Staff-connected blog', domain: 'staff.example.com' } });
+    expect(site.status).toBe(201);
+    const form = page.locator('[data-testid="connect-site-form"]');
+    await form.locator('#publishing-accountId').fill(String(accountId));
+    await form.locator('#publishing-site').fill(site.body.data.documentId);
+    await form.locator('#publishing-baseUrl').fill(`https://localhost:${await freePort()}`);
+    await form.locator('#publishing-username').fill('editor');
+    await form.locator('#publishing-applicationPassword').fill('abcd efgh ijkl mnop qrst uvwx');
+    await form.getByRole('button', { name: 'Connect and test' }).click();
+    const report = page.locator('[data-testid="connect-report"]');
+    await report.waitFor({ timeout: 30000 });
+    await expect(report.getAttribute('data-ok')).resolves.toBe('false');
+    await expect(report.locator('[data-testid="doctor-address"]').getAttribute('data-status')).resolves.toBe('failed');
+    // The password left the form, and the integration is the account's (seen over the tenant API).
+    await expect(form.locator('#publishing-applicationPassword').inputValue()).resolves.toBe('');
+    const mine = (await other('GET', '/api/publishing/integrations')).body.data as Array<{ site: { documentId: string } | null; applicationPassword: { configured: boolean } }>;
+    expect(mine.find((i) => i.site?.documentId === site.body.data.documentId)?.applicationPassword.configured).toBe(true);
+
+    const content = (await other('POST', '/api/contents', { data: { title: 'Published by staff', site: site.body.data.documentId, html: '<p>Staff</p>' } })).body.data.documentId as string;
+    await page.getByRole('tab', { name: 'Publishing records' }).click();
+    const publish = page.locator('[data-testid="publish-content-form"]');
+    await publish.locator('#publishing-contentDocumentId').fill(content);
+    await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+    const outcome = page.locator('[data-testid="publish-outcome"]');
+    await outcome.waitFor({ timeout: 30000 });
+    await expect(outcome.innerText()).resolves.toMatch(/Requested: record #\d+, publish/);
+    const status = (await other('GET', `/api/publishing/contents/${content}/status`)).body.data;
+    expect(status.records[0]).toMatchObject({ action: 'publish', requestedBy: expect.stringMatching(/^admin:/) });
+    expect(pageErrors).toEqual([]);
+  }, 120000);
 };

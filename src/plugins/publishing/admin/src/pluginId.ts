@@ -4,6 +4,6 @@ export const PLUGIN_ID = 'publishing';
 export const PERMISSIONS = {
   /** The menu link, the page, integrations and records (Content Manager, Support Agent). */
   read: [{ action: 'plugin::publishing.read', subject: null }],
-  /** Test connection, retry failed, cancel pending (Content Manager). */
+  /** Connect, test and disconnect sites, publish and unpublish content, retry failed, cancel pending (Content Manager). */
   manage: [{ action: 'plugin::publishing.manage', subject: null }],
 };

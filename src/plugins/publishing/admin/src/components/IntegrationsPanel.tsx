@@ -5,24 +5,25 @@ import { errorMessage } from '../../../../billing/admin/src/utils/errorMessage';
 import { useStaffList } from '../hooks/useStaffList';
 import type { Integration } from '../types';
 import { AccountFilter } from './AccountFilter';
+import { ConnectSiteForm } from './ConnectSiteForm';
 import { DoctorChecks } from './DoctorChecks';
 
 const COLUMNS = ['Account', 'Site', 'WordPress', 'Status', 'Connection doctor'];
 const STATUS_TONE = { connected: ['success100', 'success700'], error: ['danger100', 'danger700'], unknown: ['neutral100', 'neutral600'] } as const;
 
-/** Every account's site integrations (or one account's) with the doctor's last report; staff may re-test. */
+/** Every account's site integrations (or one account's) with the doctor's last report; staff may connect one for an account, re-test and disconnect. */
 export const IntegrationsPanel = ({ canManage }: { canManage: boolean }) => {
   const [accountId, setAccountId] = React.useState('');
   const { state, reload } = useStaffList<Integration>('/publishing/integrations', { accountId });
-  const { post } = useFetchClient();
+  const { post, del } = useFetchClient();
   const [testing, setTesting] = React.useState<string | null>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
 
-  const test = async (documentId: string) => {
+  const act = async (documentId: string, call: () => Promise<unknown>) => {
     setTesting(documentId);
     setFailure(null);
     try {
-      await post(`/publishing/integrations/${documentId}/test`, {});
+      await call();
       reload();
     } catch (error) {
       setFailure(errorMessage(error));
@@ -30,9 +31,13 @@ export const IntegrationsPanel = ({ canManage }: { canManage: boolean }) => {
       setTesting(null);
     }
   };
+  const test = (documentId: string) => act(documentId, () => post(`/publishing/integrations/${documentId}/test`, {}));
+  // Forgets the password and cancels the site's pending requests; history and remote post ids stay.
+  const disconnect = (documentId: string) => act(documentId, () => del(`/publishing/integrations/${documentId}`));
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
+      {canManage && <ConnectSiteForm onConnected={reload} />}
       <Box maxWidth="240px">
         <AccountFilter id="publishing-integrations-account" value={accountId} onChange={setAccountId} />
       </Box>
@@ -79,9 +84,14 @@ export const IntegrationsPanel = ({ canManage }: { canManage: boolean }) => {
                 <Td>{row.doctor ? <DoctorChecks checks={row.doctor.checks} /> : <Typography textColor="neutral600">Not tested yet</Typography>}</Td>
                 {canManage && (
                   <Td>
-                    <Button size="S" variant="secondary" loading={testing === row.documentId} disabled={!row.applicationPassword.configured || testing !== null} onClick={() => test(row.documentId)}>
-                      Test connection
-                    </Button>
+                    <Flex gap={2}>
+                      <Button size="S" variant="secondary" loading={testing === row.documentId} disabled={!row.applicationPassword.configured || testing !== null} onClick={() => test(row.documentId)}>
+                        Test connection
+                      </Button>
+                      <Button size="S" variant="danger-light" disabled={!row.applicationPassword.configured || testing !== null} onClick={() => disconnect(row.documentId)}>
+                        Disconnect
+                      </Button>
+                    </Flex>
                   </Td>
                 )}
               </Tr>

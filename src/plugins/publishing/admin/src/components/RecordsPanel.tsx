@@ -6,6 +6,7 @@ import { Pager } from '../../../../billing/admin/src/components/Pager';
 import { useStaffList } from '../hooks/useStaffList';
 import type { Pagination, PublishingRecord, RecordStatus } from '../types';
 import { AccountFilter } from './AccountFilter';
+import { PublishContentForm } from './PublishContentForm';
 
 const STATUSES: Array<{ value: RecordStatus | 'all'; label: string }> = [
   { value: 'all', label: 'Any status' },
@@ -67,6 +68,7 @@ export const RecordsPanel = ({ canManage }: { canManage: boolean }) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
+      {canManage && <PublishContentForm onRequested={reload} />}
       <Flex gap={4} alignItems="flex-start">
         <Box minWidth="200px">
           <Field.Root name="status" id="publishing-records-status">

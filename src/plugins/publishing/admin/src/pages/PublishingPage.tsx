@@ -14,7 +14,7 @@ const Content = () => {
       <Page.Title>Publishing</Page.Title>
       <Layouts.Header
         title="Publishing"
-        subtitle={canManage ? 'WordPress sites of every account, and publishing records: retry failed, cancel pending' : 'WordPress sites of every account, and publishing records (read only)'}
+        subtitle={canManage ? 'WordPress sites of every account: connect, test, disconnect; publish content; retry failed and cancel pending records' : 'WordPress sites of every account, and publishing records (read only)'}
       />
       <Layouts.Content>
         <Tabs.Root defaultValue="records">

@@ -18,6 +18,9 @@ const DDL = [
      updated_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (integration_id, content_id)
    )`,
+  // The lease token of the attempt that marked the create as started: another token means an earlier
+  // attempt may have sent it (search the site before creating); the claim marks and tells in one statement.
+  `ALTER TABLE publishing_posts ADD COLUMN IF NOT EXISTS create_started_by varchar(64)`,
   `CREATE TABLE IF NOT EXISTS publishing_media (
      integration_id integer NOT NULL,
      image_id integer NOT NULL,

@@ -15,7 +15,7 @@ export const newDocumentId = () => {
 };
 
 /** Physical table, attribute→column names and the `account` link table of one of our types. */
-const physical = (strapi: Core.Strapi, uid: string) => {
+export const physical = (strapi: Core.Strapi, uid: string) => {
   const meta = strapi.db.metadata.get(uid) as any;
   const col = (attribute: string) => (meta.attributes[attribute]?.columnName ?? attribute) as string;
   const jt = meta.attributes.account?.joinTable;
@@ -105,16 +105,4 @@ export const insertSyncEvent = async (strapi: Core.Strapi, event: Record<string,
   const bindings = [accountId, ...(order ? [order, table, other, accountId] : [])];
   const sql = insert.toSQL();
   await knex.raw(`WITH e AS (${sql.sql}) INSERT INTO ?? (${cols.map(() => '??').join(', ')}) SELECT ${exprs.join(', ')} FROM e`, [...sql.bindings, table, ...cols, ...bindings]);
-};
-
-/** The columns the publish job needs of its record and the record's account, in one query. */
-export const recordForJob = async (strapi: Core.Strapi, id: number) => {
-  const p = physical(strapi, UID.record);
-  const knex = strapi.db.connection;
-  const query = knex(`${p.table} as r`)
-    .where('r.id', id)
-    .first({ id: 'r.id', status: `r.${p.col('status')}`, action: `r.${p.col('action')}`, contentId: `r.${p.col('contentId')}`, integrationId: `r.${p.col('integrationId')}` });
-  if (p.account) query.leftJoin(`${p.account.table} as l`, `l.${p.account.own}`, 'r.id').select({ accountId: `l.${p.account.other}` });
-  const row = await query;
-  return row as { id: number; status: string; action: 'publish' | 'update' | 'unpublish'; contentId: number; integrationId: number; accountId?: number | null } | undefined;
 };

@@ -63,10 +63,6 @@ export const createIntegrationsService = ({ strapi }: { strapi: Core.Strapi }) =
       });
       return rows.map(viewOf);
     },
-    /** What the publish job needs, in one query (no relations). */
-    async forJob(id: number) {
-      return q().findOne({ where: { id }, select: ['id', 'baseUrl', 'username', 'credentials', 'isActive', 'connectionStatus', 'lastSyncAt', 'lastError'] });
-    },
     /** The active integration of a site, if any. */
     async forSite(siteId: number) {
       return q().findOne({ where: { site: { id: siteId }, isActive: true }, populate: { site: true, account: true } });

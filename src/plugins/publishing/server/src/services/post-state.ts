@@ -7,6 +7,8 @@ export interface PostState {
   remote_post_id: string | null;
   remote_url: string | null;
   create_started_at: Date | null;
+  /** The lease token of the attempt that set create_started_at (null on rows from before the column). */
+  create_started_by?: string | null;
   lease_token: string | null;
 }
 
@@ -15,6 +17,8 @@ export interface Lease {
   contentId: number;
   token: string;
   state: PostState;
+  /** When the lease was last taken or extended (ms): a write renews it only when it is getting old. */
+  renewedAt?: number;
 }
 
 /**
@@ -31,6 +35,7 @@ export const createPostStateService = ({ strapi }: { strapi: Core.Strapi }) => {
       .where({ integration_id: lease.integrationId, content_id: lease.contentId, lease_token: lease.token })
       .update({ ...set, lease_until: knex().raw(`now() + (? || ' milliseconds')::interval`, [leaseMs()]), updated_at: knex().fn.now() });
     if (!n) throw Object.assign(new Error('The publish lease was taken over by another attempt'), { name: 'LeaseLostError' });
+    lease.renewedAt = Date.now();
   };
 
   return {
@@ -46,15 +51,26 @@ export const createPostStateService = ({ strapi }: { strapi: Core.Strapi }) => {
          RETURNING *`,
         [integrationId, contentId, token, leaseMs()]
       );
-      return rows[0] ? { integrationId, contentId, token, state: rows[0] } : null;
+      return rows[0] ? { integrationId, contentId, token, state: rows[0], renewedAt: Date.now() } : null;
     },
     /** Written before the create request leaves: from now on the outcome may be unknown. */
-    markCreateStarted: (lease: Lease) => guarded(lease, { create_started_at: knex().fn.now() }),
+    markCreateStarted: async (lease: Lease) => {
+      await guarded(lease, { create_started_at: knex().fn.now(), create_started_by: lease.token });
+      lease.state = { ...lease.state, create_started_at: new Date(), create_started_by: lease.token };
+    },
     saveRemote: (lease: Lease, postId: number | string, url: string | null) =>
       guarded(lease, { remote_post_id: postId, remote_url: url, create_started_at: null }),
     /** The remote post is gone (deleted on the site): the next publish creates a new one. */
     forgetRemote: (lease: Lease) => guarded(lease, { remote_post_id: null, remote_url: null, create_started_at: null }),
     renew: (lease: Lease) => guarded(lease, {}),
+    /**
+     * Extends the lease before a request that changes the site, but only once a quarter of `leaseMs` has
+     * gone by since it was taken or last extended: a fresh lease needs no extra statement.
+     */
+    async renewIfOld(lease: Lease) {
+      if (lease.renewedAt !== undefined && Date.now() - lease.renewedAt < leaseMs() / 4) return;
+      await guarded(lease, {});
+    },
     /** The post is done: remember it and give the lease up, in one statement. */
     async finish(lease: Lease, postId: number | string, url: string | null) {
       const n = await knex()('publishing_posts')
@@ -62,10 +78,14 @@ export const createPostStateService = ({ strapi }: { strapi: Core.Strapi }) => {
         .update({ remote_post_id: postId, remote_url: url, create_started_at: null, lease_token: null, lease_until: null, updated_at: knex().fn.now() });
       if (!n) throw Object.assign(new Error('The publish lease was taken over by another attempt'), { name: 'LeaseLostError' });
     },
-    async release(lease: Lease) {
+    /**
+     * Gives the lease up after a failed attempt. A post the attempt created or adopted is remembered in
+     * the same statement (the next attempt updates it instead of searching the site for it).
+     */
+    async release(lease: Lease, remote?: { postId: number | string; url: string | null }) {
       await knex()('publishing_posts')
         .where({ integration_id: lease.integrationId, content_id: lease.contentId, lease_token: lease.token })
-        .update({ lease_token: null, lease_until: null });
+        .update({ lease_token: null, lease_until: null, ...(remote ? { remote_post_id: remote.postId, remote_url: remote.url, create_started_at: null } : {}) });
     },
     async get(integrationId: number, contentId: number): Promise<PostState | undefined> {
       return knex()('publishing_posts').where({ integration_id: integrationId, content_id: contentId }).first();

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type Bull from 'bull';
 import type { Core } from '@strapi/strapi';
 import { getQueueService } from '../../../../queue/server/src/utils/get-service';
-import { recordForJob } from '../database/record-rows';
+import { claimJob, type JobContent } from '../database/claim-job';
+import { settleJob } from '../database/settle-job';
 import { explainFailure, WordPressError } from '../domain/errors';
 import { isOurPost, markerToken, postBody } from '../domain/post-payload';
 import type { WordPressClient } from '../wordpress/client';
@@ -69,51 +70,67 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
     return Number(media.id);
   }
 
-  async function publish(client: WordPressClient, lease: Lease, content: any, integrationId: number) {
+  /** A post this attempt created or adopted, so a failure after it still remembers it (see `release`). */
+  type Known = { postId: number; url: string | null } | null;
+
+  async function publish(client: WordPressClient, lease: Lease, content: any, integrationId: number, known: { current: Known }) {
     const { categories, tags } = await termIds(client, integrationId, content.taxonomies ?? []);
     const featured = await featuredMedia(client, integrationId, content.images ?? []);
     const body = (status: 'draft' | 'publish') => postBody({ content, status, categories, tags, featuredMedia: featured });
     let postId = lease.state.remote_post_id ? Number(lease.state.remote_post_id) : undefined;
     let adopted = false;
-    let wrote = false;
 
-    if (!postId && lease.state.create_started_at) {
+    // A create marked by another attempt (another lease token, or none: rows from before the column)
+    // may have reached the site: look for our marker before creating.
+    const earlier = Boolean(lease.state.create_started_at) && lease.state.create_started_by !== lease.token;
+    if (!postId && earlier) {
       const found = (await client.findPostsByMarker(markerToken(content.documentId))).data?.find((p: any) => isOurPost(p, content.documentId));
       if (found) {
         postId = Number(found.id);
         adopted = true;
-        await state().saveRemote(lease, postId, found.link ?? null);
-        wrote = true;
+        known.current = { postId, url: found.link ?? null };
       }
     }
     if (!postId) {
-      await state().markCreateStarted(lease);
+      // The claim marked the create as started already; a lease taken otherwise marks it here.
+      if (!lease.state.create_started_at) await state().markCreateStarted(lease);
+      else await state().renewIfOld(lease);
       const created = (await client.createPost(body('draft'))).data;
       postId = Number(created.id);
-      await state().saveRemote(lease, postId, created.link ?? null);
-      wrote = true;
+      // Saved with the outcome (settleJob) or, if the publish below fails, with the lease's release; a
+      // worker killed in between leaves create_started_at set, and the next attempt finds the post by its marker.
+      known.current = { postId, url: created.link ?? null };
     }
     let post;
     try {
-      // The lease was just extended by the write above, unless this is an update of a known post.
-      if (!wrote) await state().renew(lease);
+      await state().renewIfOld(lease);
       post = (await client.updatePost(postId, body('publish'))).data;
     } catch (error) {
       const e = error as WordPressError;
       if (e.code !== 'rest_post_invalid_id') throw error;
       // Deleted on the site: forget it; the retry creates a new post.
+      known.current = null;
       await state().forgetRemote(lease);
       throw new WordPressError(`Post ${postId} no longer exists on the site; creating it again`, { kind: 'transient', retryAfterMs: 0 });
     }
-    await state().finish(lease, postId, post.link ?? null);
-    return { postId, url: post.link as string, remoteStatus: post.status as string, adopted };
+    return { postId, url: (post.link ?? null) as string | null, remoteUrl: (post.link ?? null) as string | null, remoteStatus: post.status as string, adopted };
   }
 
   async function unpublish(client: WordPressClient, lease: Lease) {
     const postId = Number(lease.state.remote_post_id);
     const post = (await client.updatePost(postId, { status: 'draft' })).data;
-    await state().finish(lease, postId, lease.state.remote_url);
-    return { postId, url: post.link as string, remoteStatus: post.status as string, adopted: false };
+    return { postId, url: (post.link ?? null) as string | null, remoteUrl: lease.state.remote_url, remoteStatus: post.status as string, adopted: false };
+  }
+
+  /** Taxonomies and images, through the Query Engine, only for content that has any (the claim says). */
+  async function withRelations(content: JobContent) {
+    if (!content.hasTaxonomies && !content.hasImages) return { ...content, taxonomies: [], images: [] };
+    const rel = await strapi.db.query(CONTENT_UID).findOne({
+      where: { id: content.id },
+      select: ['id'],
+      populate: { taxonomies: true, images: { populate: { file: true } } },
+    });
+    return { ...content, taxonomies: rel?.taxonomies ?? [], images: rel?.images ?? [] };
   }
 
   /** The site is busy with other posts: hand the job back to the queue instead of holding a worker. */
@@ -131,12 +148,15 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
         release = await getService(strapi, 'site-slots').acquire(job.data.integrationId, SLOT_WAIT_MS);
         if (!release) return defer(job);
       }
-      const record = await recordForJob(strapi, job.data.recordId);
-      if (!record || record.status !== 'pending') {
+      // The record, its account, the integration, the content and the pair's lease: one statement.
+      const claimed = await claimJob(strapi, job.data.recordId);
+      if (!claimed || claimed.record.status !== 'pending') {
         if (release) await release();
-        return { skipped: record?.status ?? 'missing' };
+        return { skipped: claimed?.record.status ?? 'missing' };
       }
-      const integration = await getService(strapi, 'integrations').forJob(record.integrationId);
+      const { record, integration, content } = claimed;
+      let lease: Lease | null = claimed.lease;
+      const known: { current: { postId: number; url: string | null } | null } = { current: null };
       const attempt = job.attemptsMade + 1;
       const started = Date.now();
       const eventBase = { accountId: record.accountId ?? null, integrationId: record.integrationId, recordId: record.id, contentId: record.contentId, action: record.action, attempt };
@@ -144,46 +164,41 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Jobs queued before integrationId travelled with them take the slot here instead.
       if (integration && !release) {
         release = await getService(strapi, 'site-slots').acquire(integration.id, SLOT_WAIT_MS);
-        if (!release) return defer(job);
+        if (!release) {
+          if (lease) await state().release(lease);
+          return defer(job);
+        }
       }
-      let lease: Lease | null = null;
       try {
         if (!integration || !integration.isActive || !integration.credentials?.ciphertext) {
           throw new WordPressError('The site integration is disconnected', { kind: 'permanent', code: 'disconnected' });
         }
-        lease = await state().claim(integration.id, record.contentId);
-        if (!lease) throw new WordPressError('Another attempt is publishing this content right now', { kind: 'transient', code: 'busy', retryAfterMs: 2000 });
-        const content = await strapi.db.query(CONTENT_UID).findOne({
-          where: { id: record.contentId },
-          populate: { taxonomies: true, images: { populate: { file: true } } },
-        });
         if (!content || content.deletedAt) throw new WordPressError('The content was deleted', { kind: 'permanent', code: 'content_missing' });
+        if (!lease) throw new WordPressError('Another attempt is publishing this content right now', { kind: 'transient', code: 'busy', retryAfterMs: 2000 });
         const client = getService(strapi, 'integrations').client(integration);
-        const result = record.action === 'unpublish' ? await unpublish(client, lease) : await publish(client, lease, content, integration.id);
-        lease = null; // finish() gave it up with the post's id
+        const result = record.action === 'unpublish' ? await unpublish(client, lease) : await publish(client, lease, await withRelations(content), integration.id, known);
 
-        // The content and the history row concurrently, then the record: it settles last, so whoever
-        // waits for the record (tests, the bench, staff) sees the content and the attempt already written.
-        const now = new Date();
-        await Promise.all([
-          strapi.db.query(CONTENT_UID).updateMany({
-            where: { id: record.contentId },
-            data: record.action === 'unpublish'
-              ? { publishingStatus: 'not_published' }
-              : { publishingStatus: 'published', externalId: String(result.postId), externalUrl: result.url },
-          }),
-          getService(strapi, 'history').event({ ...eventBase, success: true, durationMs: Date.now() - started, details: { ...result } }),
-        ]);
-        const done = await strapi.db.connection('publishing_records')
-          .where({ id: record.id, status: 'pending' })
-          .update({ status: record.action === 'unpublish' ? 'retracted' : 'published', external_id: String(result.postId), external_url: result.url, published_at: now, attempts: attempt, error: null, updated_at: now });
+        // The outcome in one statement (pair, content, SyncEvent, record, integration when stale): see settleJob.
         // The integration row is rewritten only when something changed or lastSyncAt is over a minute
         // old: one row per site, written by every job, would serialise a site's jobs on its row lock.
-        const stale = !integration.lastSyncAt || now.getTime() - new Date(integration.lastSyncAt).getTime() > SYNC_STAMP_EVERY_MS;
-        if (integration.connectionStatus !== 'connected' || integration.lastError || stale) {
-          await strapi.db.query(UID.integration).updateMany({ where: { id: integration.id }, data: { lastSyncAt: now, connectionStatus: 'connected', lastError: null } });
-        }
-        return { ...result, recordUpdated: done === 1 };
+        const stale = !integration.lastSyncAt || Date.now() - new Date(integration.lastSyncAt).getTime() > SYNC_STAMP_EVERY_MS;
+        const { remoteUrl, ...details } = result;
+        const outcome = await settleJob(strapi, {
+          lease,
+          recordId: record.id,
+          action: record.action,
+          accountId: record.accountId,
+          attempt,
+          durationMs: Date.now() - started,
+          postId: result.postId,
+          url: result.url,
+          remoteUrl,
+          details,
+          touchIntegration: integration.connectionStatus !== 'connected' || Boolean(integration.lastError) || stale,
+        });
+        if (!outcome.finished) throw Object.assign(new Error('The publish lease was taken over by another attempt'), { name: 'LeaseLostError' });
+        lease = null; // given up with the post's id
+        return { ...details, recordUpdated: outcome.settled };
       } catch (error) {
         const e = error as WordPressError;
         const permanent = e.kind === 'permanent';
@@ -201,7 +216,7 @@ export const createPublisherService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         throw error;
       } finally {
-        if (lease) await state().release(lease).catch(() => undefined);
+        if (lease) await state().release(lease, known.current ?? undefined).catch(() => undefined);
         if (release) await release();
       }
     },
