@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { columnsOf } from '../utils/rows';
-import { newDocumentId } from '../utils/document-id';
+import { newDocumentId } from '../../../../../lib/document-id';
 import { ident, runNamed } from '../utils/statement';
 
 export interface RawPart {

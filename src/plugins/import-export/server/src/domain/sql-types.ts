@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ScalarType } from './types';
 
 /** PostgreSQL type of each scalar kind, for `json_to_recordset(...) AS v(col type, ...)`. */
@@ -14,23 +13,6 @@ export const PG_TYPES: Record<ScalarType, string> = {
   time: 'time',
   json: 'jsonb',
 };
-
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** `count` documentIds in Strapi's shape (24 lowercase letters and digits, starting with a letter), from one random read. */
-export const newDocumentIds = (count: number) => {
-  const bytes = randomBytes(24 * count);
-  const ids: string[] = new Array(count);
-  for (let n = 0, at = 0; n < count; n++, at += 24) {
-    let id = ALPHABET[bytes[at] % 26];
-    for (let i = 1; i < 24; i++) id += ALPHABET[bytes[at + i] % 36];
-    ids[n] = id;
-  }
-  return ids;
-};
-
-/** One documentId in Strapi's shape. */
-export const newDocumentId = () => newDocumentIds(1)[0];
 
 /** A quoted SQL identifier (names come from Strapi's metadata; quotes are doubled all the same). */
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;

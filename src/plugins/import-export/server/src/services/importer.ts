@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Cell } from '../domain/coerce';
 import { bind, compileRowParser, describeKey, diffRow, keyPart, naturalKeyOf, relationColumns, scalarColumns, type Bound, type CurrentRecord, type Mapping, type ParsedRow } from '../domain/rows';
-import { ident, newDocumentIds, PG_TYPES, resolutionOrder } from '../domain/sql-types';
+import { newDocumentIds } from '../../../../../lib/document-id';
+import { ident, PG_TYPES, resolutionOrder } from '../domain/sql-types';
 import type { ImportCounts, RelationColumn, ResolvedDataset, RowOutcome, ScalarColumn } from '../domain/types';
 import { getService } from '../utils/get-service';
 

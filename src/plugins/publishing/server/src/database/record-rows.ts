@@ -1,18 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { newDocumentId } from '../../../../../lib/document-id';
 import type { PlannedRecord } from '../domain/request-plan';
 import { UID } from '../utils/constants';
 
 type Knex = Core.Strapi['db']['connection'];
-
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** 24 lowercase letters and digits, the shape of Strapi's own documentIds. */
-export const newDocumentId = () => {
-  const bytes = randomBytes(24);
-  let id = ALPHABET[bytes[0] % 26];
-  for (let i = 1; i < 24; i++) id += ALPHABET[bytes[i] % 36];
-  return id;
-};
 
 /** Physical table, attribute→column names and the `account` link table of one of our types. */
 export const physical = (strapi: Core.Strapi, uid: string) => {

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Lease } from '../services/post-state';
 import { CONTENT_UID, UID } from '../utils/constants';
-import { newDocumentId, physical } from './record-rows';
+import { newDocumentId } from '../../../../../lib/document-id';
+import { physical } from './record-rows';
 
 export interface SettleArgs {
   lease: Lease;
