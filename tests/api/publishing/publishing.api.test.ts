@@ -104,6 +104,15 @@ describe('connect and the doctor', () => {
     expect(res.body.error.details.errors[0].path).toEqual(['baseUrl']);
   });
 
+  it('names both causes when WordPress answers a wrong application password as not logged in (as stock WordPress 6.1 does)', async () => {
+    const site = await app.strapi.db.query('api::site.site').create({ data: { name: 'Wrong password', domain: 'wrong.example.com', account: A.accountId } });
+    const res = await as(app, A.jwt).post('/api/publishing/integrations', { site: site.documentId, baseUrl: wp.url, username: wp.username, applicationPassword: 'wxyz wxyz wxyz wxyz wxyz wxyz' });
+    expect(res.status).toBe(201);
+    const failed = res.body.data.report.checks.find((c: any) => c.status === 'failed');
+    expect(failed).toMatchObject({ id: 'authorization-header', fix: expect.stringContaining('application password is wrong') });
+    expect(failed.fix).toContain('HTTP_AUTHORIZATION');
+  });
+
   it('refuses a hostname that resolves to loopback, at connection time', async () => {
     // A second site (over the Free plan's limit, so created as the system would).
     const site = await app.strapi.db.query('api::site.site').create({ data: { name: 'Local', domain: 'local.example.com', account: A.accountId } });

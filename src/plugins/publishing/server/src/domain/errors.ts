@@ -45,7 +45,9 @@ export const kindOfStatus = (status: number): FailureKind => {
 export const explainFailure = (error: { status?: number; code?: string; message: string }): string => {
   switch (error.code) {
     case 'rest_not_logged_in':
-      return 'WordPress did not receive the credentials: the host strips the Authorization header. Add `SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1` to .htaccess (Apache) or `fastcgi_pass_header Authorization;` (nginx), then test again.';
+      // Stock WordPress answers a wrong user name or application password with this same code (checked
+      // on 6.1.9), so both causes are named, the likelier first.
+      return 'WordPress did not sign the user in: either the user name or application password is wrong (use the WordPress login name and a current application password from Users > Profile > Application Passwords), or the host strips the Authorization header (add `SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1` to .htaccess on Apache, or `fastcgi_pass_header Authorization;` on nginx), then test again.';
     case 'incorrect_password':
     case 'invalid_username':
     case 'rest_authentication_failed':
