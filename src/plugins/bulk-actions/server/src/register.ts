@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getQueueService } from '../../../queue/server/src/utils/get-service';
+import { aiActions } from './actions/ai';
 import { assignActions } from './actions/assign';
 import { billingActions } from './actions/billing';
 import { logActions } from './actions/logs';
@@ -12,7 +13,7 @@ import { getService } from './utils/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const registry = getService(strapi, 'registry');
-  const builtIn = [...recordActions(strapi), ...assignActions(strapi), ...billingActions(strapi), ...taxonomyActions(strapi), ...templateActions(strapi), ...publishingActions(strapi), ...logActions(strapi)];
+  const builtIn = [...recordActions(strapi), ...assignActions(strapi), ...billingActions(strapi), ...taxonomyActions(strapi), ...templateActions(strapi), ...publishingActions(strapi), ...aiActions(strapi), ...logActions(strapi)];
   for (const action of builtIn) registry.register(action);
 
   getQueueService(strapi).define({
