@@ -76,6 +76,8 @@ it('generates content for every matching task, each account paying for its own r
   const perAccount = new Map(dry.body.data.estimate.perAccount.map((e: any) => [e.accountId, e]));
   expect(perAccount.get(rich.accountId)).toMatchObject({ items: 3, fits: true });
   expect(perAccount.get(broke.accountId)).toMatchObject({ items: 1, fits: false });
+  // Accounts that cannot pay come first, by name, for the staff member deciding whether to run.
+  expect(dry.body.data.estimate.perAccount[0]).toMatchObject({ accountId: broke.accountId, accountName: 'Bulk AI broke' });
   expect((await runsOf(rich, 'generate_content')).length).toBe(0);
 
   const run = await admin.post('/bulk-actions/run', { action: 'ai-generate-content', selection, params: { tone: 'warm' } });

@@ -46,6 +46,7 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
   const tag = `e2ebulk${randomUUID().slice(0, 8)}`;
   const reason = `Season over (${tag})`;
   const staff = { email: `e2e-bulk-${tag}@igny8.test`, password: 'E2e-Bulk-pass-2026' };
+  const accountName = `Bulk ${tag}`;
   let token: string;
   let page: Page;
   const pageErrors: string[] = [];
@@ -66,10 +67,26 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
     return (res.body.data as Array<{ keyword: string; status: string }>).map((r) => r.status);
   };
 
+  /** The filtered list (12 matching, 10 on the page), the page selected, and the plugin's dialog open. */
+  const openBulkActions = async () => {
+    const filter = new URLSearchParams({ page: '1', pageSize: '10', sort: 'keyword:ASC', 'filters[$and][0][keyword][$contains]': tag });
+    await page.goto(`${ctx.app().baseUrl}/admin/content-manager/collection-types/${KEYWORD}?${filter.toString()}`);
+    await page.getByRole('heading', { name: /^Keywords?$/, level: 1 }).waitFor({ timeout: 30000 });
+    await page.getByRole('checkbox', { name: /select all entries/i }).waitFor({ timeout: 30000 });
+
+    // Select the page (10 rows); the plugin's bulk action appears in the list view's bulk bar.
+    await page.getByRole('checkbox', { name: /select all entries/i }).click();
+    await waitWhileDrawing(page, page.getByRole('button', { name: 'Bulk actions…' }));
+    await page.getByRole('button', { name: 'Bulk actions…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulk actions' });
+    await dialog.waitFor({ timeout: 30000 });
+    return dialog;
+  };
+
   beforeAll(async () => {
     token = await ctx.superAdminToken();
     const username = `bulk_${randomUUID().slice(0, 8)}`;
-    const signup = await http(ctx.app(), 'POST', '/api/auth/local/register', { body: { username, email: `${username}@example.test`, password: 'Secret-pass-123' } });
+    const signup = await http(ctx.app(), 'POST', '/api/auth/local/register', { body: { username, email: `${username}@example.test`, password: 'Secret-pass-123', accountName } });
     expect(signup.status).toBe(200);
     tenantJwt = signup.body.jwt;
     for (let i = 1; i <= 12; i++) await create(`${tag} match ${i}`);
@@ -101,18 +118,8 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
   });
 
   it('selects all 12 matching the filter, fills a form action with a reason, confirms and sees the result', async () => {
-    const filter = new URLSearchParams({ page: '1', pageSize: '10', sort: 'keyword:ASC', 'filters[$and][0][keyword][$contains]': tag });
-    await page.goto(`${ctx.app().baseUrl}/admin/content-manager/collection-types/${KEYWORD}?${filter.toString()}`);
     await expect(statuses(`${tag} match`)).resolves.toEqual(Array(12).fill('pending'));
-    await page.getByRole('heading', { name: /^Keywords?$/, level: 1 }).waitFor({ timeout: 30000 });
-    await page.getByRole('checkbox', { name: /select all entries/i }).waitFor({ timeout: 30000 });
-
-    // Select the page (10 rows); the plugin's bulk action appears in the list view's bulk bar.
-    await page.getByRole('checkbox', { name: /select all entries/i }).click();
-    await waitWhileDrawing(page, page.getByRole('button', { name: 'Bulk actions…' }));
-    await page.getByRole('button', { name: 'Bulk actions…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Bulk actions' });
-    await dialog.waitFor({ timeout: 30000 });
+    const dialog = await openBulkActions();
 
     await dialog.getByRole('combobox', { name: 'Action' }).click();
     await page.getByRole('option', { name: 'Mark as (status)' }).click();
@@ -139,6 +146,28 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
     const audit = await http(ctx.app(), 'GET', `/audit/entries?source=bulk&action=bulk:set-status`, { token });
     expect(audit.status).toBe(200);
     expect(audit.body.data.find((e: any) => e.reason === reason)).toMatchObject({ contentType: KEYWORD, actorEmail: staff.email, details: { changed: 12, failed: 0 } });
+    expect(pageErrors).toEqual([]);
+  }, 180000);
+
+  it('shows what an AI action would cost each account against its balance before anything runs', async () => {
+    const dialog = await openBulkActions();
+    await dialog.getByRole('combobox', { name: 'Action' }).click();
+    await page.getByRole('option', { name: 'AI: cluster keywords' }).click();
+    await dialog.getByRole('radio', { name: /All rows matching the current filters/ }).click();
+    await dialog.getByRole('button', { name: 'Check what will change' }).click();
+    const estimate = dialog.locator('[data-testid="bulk-credit-estimate"]');
+    await estimate.waitFor({ timeout: 30000 });
+    // One row: the tenant's account by name, its 12 keywords without a cluster, and whether it can pay.
+    const row = estimate.locator('tbody tr');
+    await expect(row.count()).resolves.toBe(1);
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells[0]).toBe(accountName);
+    expect(cells[1]).toBe('12');
+    expect(Number(cells[2].replace(/\D/g, ''))).toBeGreaterThan(0);
+    await expect(dialog.locator('[data-testid="bulk-dry-run"]').innerText()).resolves.toMatch(/Costs \d+ credits \(clustering\) across 1 account\./);
+    // Checked, not run: no AI run was started for the account.
+    const runs = await http(ctx.app(), 'GET', '/api/ai/runs', { token: tenantJwt });
+    expect([runs.status, runs.body.data.length]).toEqual([200, 0]);
     expect(pageErrors).toEqual([]);
   }, 180000);
 };

@@ -18,11 +18,23 @@ export interface JsonField {
   maximum?: number;
 }
 
+export interface CreditEstimateRow {
+  accountId: number;
+  accountName?: string | null;
+  items: number;
+  credits: number;
+  available: number;
+  shortBy: number;
+  fits: boolean;
+}
+
 export interface DryRun {
   matched: number;
   willChange: number;
   inline: boolean;
   notes?: string[];
+  /** Credit-spending actions: the cost per account against its balance (short accounts first, at most 50). */
+  estimate?: { operation: string; credits: number; accounts: number; short: number; perAccount: CreditEstimateRow[] };
 }
 
 export interface Run {

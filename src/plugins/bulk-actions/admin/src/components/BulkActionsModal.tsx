@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, Modal, ProgressBar, Radio, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { errorMessage, type ActionDescriptor, type DryRun, type Run, type Selection } from '../api';
+import { CreditEstimateTable } from './CreditEstimateTable';
 import { ParamsForm } from './ParamsForm';
 
 interface Props {
@@ -112,6 +113,7 @@ export const BulkActionsModal = ({ model, actions, documentIds, listQuery, onClo
                     {note}
                   </Typography>
                 ))}
+                {dry.estimate?.perAccount.length ? <CreditEstimateTable estimate={dry.estimate} /> : null}
               </Box>
             ) : null}
           </Flex>

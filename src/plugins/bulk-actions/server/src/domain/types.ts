@@ -71,6 +71,8 @@ export interface DryRunArgs<P> {
 /** One account's share of a credit-spending run, priced by the credits plugin against its balance. */
 export interface CreditEstimate {
   accountId: number;
+  /** The account's name, for the staff member reading the estimate. */
+  accountName?: string | null;
   items: number;
   credits: number;
   available: number;

@@ -85,7 +85,17 @@ export const createRunnerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const e = await pricing.estimateBatch({ accountId: g.accountId, operation: spec.operation, items: g.items, perItem: spec.perItem, model: spec.model ?? null });
       all.push({ accountId: g.accountId, items: g.items, credits: e.credits, available: e.available, shortBy: e.shortBy, fits: e.fits });
     }
-    return { operation: spec.operation, credits: all.reduce((sum, e) => sum + e.credits, 0), accounts: all.length, short: all.filter((e) => !e.fits).length, perAccount: all.slice(0, 50) };
+    // Accounts that cannot pay first, then the biggest spenders: what staff must look at before running.
+    const shown = [...all].sort((a, b) => Number(a.fits) - Number(b.fits) || b.credits - a.credits).slice(0, 50);
+    const names = shown.length ? await strapi.db.query('api::account.account').findMany({ where: { id: { $in: shown.map((e) => e.accountId) } }, select: ['id', 'name'] }) : [];
+    const nameOf = new Map((names as Array<{ id: number; name: string }>).map((a) => [a.id, a.name]));
+    return {
+      operation: spec.operation,
+      credits: all.reduce((sum, e) => sum + e.credits, 0),
+      accounts: all.length,
+      short: all.filter((e) => !e.fits).length,
+      perAccount: shown.map((e) => ({ ...e, accountName: nameOf.get(e.accountId) ?? null })),
+    };
   };
 
   return {
