@@ -1,3 +1,5 @@
+import type { CreditEstimate } from '../../server/src/domain/types';
+
 /** Shapes of the plugin's admin routes, as the modal uses them. */
 export interface ActionDescriptor {
   id: string;
@@ -18,23 +20,13 @@ export interface JsonField {
   maximum?: number;
 }
 
-export interface CreditEstimateRow {
-  accountId: number;
-  accountName?: string | null;
-  items: number;
-  credits: number;
-  available: number;
-  shortBy: number;
-  fits: boolean;
-}
-
 export interface DryRun {
   matched: number;
   willChange: number;
   inline: boolean;
   notes?: string[];
   /** Credit-spending actions: the cost per account against its balance (short accounts first, at most 50). */
-  estimate?: { operation: string; credits: number; accounts: number; short: number; perAccount: CreditEstimateRow[] };
+  estimate?: { operation: string; credits: number; accounts: number; short: number; perAccount: CreditEstimate[] };
 }
 
 export interface Run {
