@@ -51,6 +51,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     lockDurationMs: env.int('QUEUE_LOCK_DURATION_MS'),
     stalledIntervalMs: env.int('QUEUE_STALLED_INTERVAL_MS'),
     shutdownGraceMs: env.int('QUEUE_SHUTDOWN_GRACE_MS', 30000),
+    // Lost-job recovery: every minute, jobs of rows waiting over 2 minutes that Redis no longer has.
+    recoverEveryMs: env.int('QUEUE_RECOVER_EVERY_MS', 60000),
+    recoverAfterMs: env.int('QUEUE_RECOVER_AFTER_MS', 120000),
   }),
   tenancy: local('tenancy', {
     apiKeyPepper: env('API_KEY_PEPPER', ''),

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type Bull from 'bull';
-import { getQueueService } from '../../../queue/server/src/utils/get-service';
+import { getQueueService, getRecoveryService } from '../../../queue/server/src/utils/get-service';
 import { nextDelay } from '../../../../lib/backoff';
 import type { AiConfig } from './config';
 import { builtInOperations } from './operations';
@@ -11,6 +11,7 @@ import { QUEUE, RUN_JOB, RUN_UID, TRIM_JOB } from './utils/constants';
 import { getService } from './utils/get-service';
 import { registerMonitoringFigures } from './monitoring-figures';
 import { runAiJob } from './run-ai-job';
+import { runJobSource } from './run-job-source';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::ai') as AiConfig;
@@ -33,6 +34,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       [TRIM_JOB]: { concurrency: 1, handler: () => getService(strapi, 'runs').trimBodies() },
     },
   });
+
+  // A run whose job Redis lost (restart without persistence, crash between commit and enqueue) gets it back.
+  getRecoveryService(strapi).register(runJobSource(strapi));
 
   registerMonitoringFigures(strapi);
 

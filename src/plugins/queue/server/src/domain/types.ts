@@ -31,6 +31,10 @@ export interface QueuePluginConfig {
   stalledIntervalMs?: number;
   /** How long close() lets active jobs finish before it drops the connections (they are then handed back as stalled). */
   shutdownGraceMs: number;
+  /** How often lost-job recovery sweeps (0: never; see services/recovery.ts). */
+  recoverEveryMs: number;
+  /** Rows written less than this long ago are left alone by recovery (they may be mid-enqueue). */
+  recoverAfterMs: number;
 }
 
 /**
