@@ -12,7 +12,8 @@ import { adminLogin, anonymousPluginRoutes, http, launch, ROOT, waitForHealth, t
 import { startSmtp } from '../helpers/smtp';
 import { aiRunsScenario } from './scenarios/ai-runs';
 import { approvalDeskScenario } from './scenarios/approval-desk';
-import { bulkListViewScenario, dismissGuidedTour } from './scenarios/bulk-list-view';
+import { bulkListViewScenario } from './scenarios/bulk-list-view';
+import { dismissGuidedTour } from './scenarios/staff';
 import { importExportScenario } from './scenarios/import-export';
 import { publishingPageScenario } from './scenarios/publishing-page';
 

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { http, type Launched } from '../../helpers/processes';
+import { signIn } from './staff';
 
 export interface AiRunsContext {
   app: () => Launched;
@@ -38,13 +39,8 @@ export const aiRunsScenario = (ctx: AiRunsContext) => () => {
     expect(firstFailure.error.kind).toBe('permanent');
     expect((await http(ctx.app(), 'GET', '/api/credits/balance', { token: jwt })).body.data).toEqual(before);
 
-    const page = await (await ctx.browser()).newPage();
     const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${ctx.app().baseUrl}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(ctx.superAdmin.email);
-    await page.locator('input[name="password"]').fill(ctx.superAdmin.password);
-    await page.locator('button[type="submit"]').click();
+    const page = await signIn(await ctx.browser(), ctx.app(), ctx.superAdmin, pageErrors);
     const menuLink = page.locator('nav a[href$="/plugins/ai"]');
     await menuLink.waitFor({ timeout: 60000 });
     await menuLink.click();

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { startSmtp } from '../../helpers/smtp';
 import { adminLogin, http, type Launched } from '../../helpers/processes';
+import { registerStaff, signIn } from './staff';
 
 export interface DeskContext {
   app: () => Launched;
@@ -33,7 +34,7 @@ interface Tenant {
 const rand = () => randomUUID().slice(0, 8);
 
 export const approvalDeskScenario = (ctx: DeskContext) => () => {
-  const billingAdmin = { email: `e2e-billing-${rand()}@igny8.test`, password: 'E2e-Billing-pass-2026' };
+  const billingAdmin = { email: `e2e-billing-${rand()}@igny8.test`, password: 'E2e-Billing-pass-2026', firstname: 'Bea', lastname: 'Billing' };
   let page: Page;
   let staffToken: string;
   const pageErrors: string[] = [];
@@ -75,24 +76,9 @@ export const approvalDeskScenario = (ctx: DeskContext) => () => {
   beforeAll(async () => {
     // A Billing Administrator, created and registered through the admin API as the Super Admin would.
     const superToken = await adminLogin(ctx.app(), ctx.superAdmin.email, ctx.superAdmin.password);
-    const roles = await http(ctx.app(), 'GET', '/admin/roles', { token: superToken });
-    const role = roles.body.data.find((r: { code: string }) => r.code === 'igny8-billing-admin');
-    expect(role).toBeTruthy();
-    const created = await http(ctx.app(), 'POST', '/admin/users', { token: superToken, body: { email: billingAdmin.email, firstname: 'Bea', lastname: 'Billing', roles: [role.id] } });
-    expect(created.status).toBe(201);
-    const registered = await http(ctx.app(), 'POST', '/admin/register', {
-      body: { registrationToken: created.body.data.registrationToken, userInfo: { firstname: 'Bea', lastname: 'Billing', password: billingAdmin.password } },
-    });
-    expect(registered.status).toBe(200);
+    await registerStaff(ctx.app(), superToken, 'igny8-billing-admin', billingAdmin);
     staffToken = await adminLogin(ctx.app(), billingAdmin.email, billingAdmin.password);
-
-    const context = await (await ctx.browser()).newContext();
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${ctx.app().baseUrl}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(billingAdmin.email);
-    await page.locator('input[name="password"]').fill(billingAdmin.password);
-    await page.locator('button[type="submit"]').click();
+    page = await signIn(await ctx.browser(), ctx.app(), billingAdmin, pageErrors);
     const menuLink = page.locator('nav a[href$="/plugins/billing"]');
     await menuLink.waitFor({ timeout: 60000 });
     await menuLink.click();

@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { http, type Launched } from '../../helpers/processes';
+import { registerStaff, signIn } from './staff';
 
 export interface BulkListContext {
   app: () => Launched;
@@ -18,11 +19,6 @@ export interface BulkListContext {
   superAdminToken: () => Promise<string>;
 }
 
-/**
- * Strapi's guided tour of the Content Manager opens a dialog over the list view on a browser's first
- * visit, which takes the clicks meant for the table; staff who dismissed it once never see it again.
- * Its state lives in localStorage (`STRAPI_GUIDED_TOUR`, read by the admin's GuidedTour context).
- */
 /**
  * Waits for `locator` while asking the page for frames. The Content Manager publishes its bulk action
  * buttons (Strapi's own Delete as well as ours) from a `requestIdleCallback`, and headless Chromium runs
@@ -38,14 +34,12 @@ export const waitWhileDrawing = async (page: Page, locator: Locator, timeoutMs =
   }
 };
 
-export const dismissGuidedTour = (page: Page) => page.addInitScript(() => (globalThis as any).localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false })));
-
 const KEYWORD = 'api::keyword.keyword';
 
 export const bulkListViewScenario = (ctx: BulkListContext) => () => {
   const tag = `e2ebulk${randomUUID().slice(0, 8)}`;
   const reason = `Season over (${tag})`;
-  const staff = { email: `e2e-bulk-${tag}@igny8.test`, password: 'E2e-Bulk-pass-2026' };
+  const staff = { email: `e2e-bulk-${tag}@igny8.test`, password: 'E2e-Bulk-pass-2026', firstname: 'Bea', lastname: 'Bulk' };
   const accountName = `Bulk ${tag}`;
   let token: string;
   let page: Page;
@@ -92,24 +86,9 @@ export const bulkListViewScenario = (ctx: BulkListContext) => () => {
     for (let i = 1; i <= 12; i++) await create(`${tag} match ${i}`);
     for (let i = 1; i <= 3; i++) await create(`other ${tag.slice(0, 4)}${i} ${randomUUID().slice(0, 6)}`);
 
-    // A Content Manager (the staff role that may bulk-edit keywords), created and registered through
-    // the admin API as the Super Admin would.
-    const role = (await http(ctx.app(), 'GET', '/admin/roles', { token })).body.data.find((r: { code: string }) => r.code === 'igny8-content-manager');
-    expect(role).toBeTruthy();
-    const invited = await http(ctx.app(), 'POST', '/admin/users', { token, body: { email: staff.email, firstname: 'Bea', lastname: 'Bulk', roles: [role.id] } });
-    expect(invited.status).toBe(201);
-    const registered = await http(ctx.app(), 'POST', '/admin/register', {
-      body: { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Bea', lastname: 'Bulk', password: staff.password } },
-    });
-    expect(registered.status).toBe(200);
-
-    page = await (await ctx.browser()).newContext().then((c) => c.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await dismissGuidedTour(page);
-    await page.goto(`${ctx.app().baseUrl}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(staff.email);
-    await page.locator('input[name="password"]').fill(staff.password);
-    await page.locator('button[type="submit"]').click();
+    // A Content Manager (the staff role that may bulk-edit keywords).
+    await registerStaff(ctx.app(), token, 'igny8-content-manager', staff);
+    page = await signIn(await ctx.browser(), ctx.app(), staff, pageErrors);
     await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
   }, 120000);
 

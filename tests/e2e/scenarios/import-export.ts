@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { http, type Launched } from '../../helpers/processes';
 import { waitFor } from '../../helpers/wait-for';
-import { dismissGuidedTour } from './bulk-list-view';
+import { registerStaff, signIn } from './staff';
 
 export interface ImportExportContext {
   app: () => Launched;
@@ -40,26 +40,10 @@ export const importExportScenario = (ctx: ImportExportContext) => () => {
     expect(created.status).toBe(201);
     token = await ctx.superAdminToken();
 
-    // A Content Manager (import and export, Content Manager rights on keywords), registered through the
-    // admin API as the Super Admin would; its own login also stays clear of the Super Admin's login rate limit.
-    const roles = await http(ctx.app(), 'GET', '/admin/roles', { token });
-    const role = roles.body.data.find((r: { code: string }) => r.code === 'igny8-content-manager');
-    expect(role).toBeTruthy();
-    const staff = { email: `e2e-io-${tag}@igny8.test`, password: 'E2e-Import-pass-2026' };
-    const invited = await http(ctx.app(), 'POST', '/admin/users', { token, body: { email: staff.email, firstname: 'Ida', lastname: 'Import', roles: [role.id] } });
-    expect(invited.status).toBe(201);
-    const registered = await http(ctx.app(), 'POST', '/admin/register', {
-      body: { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Ida', lastname: 'Import', password: staff.password } },
-    });
-    expect(registered.status).toBe(200);
-
-    page = await (await ctx.browser()).newContext().then((c) => c.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await dismissGuidedTour(page);
-    await page.goto(`${ctx.app().baseUrl}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(staff.email);
-    await page.locator('input[name="password"]').fill(staff.password);
-    await page.locator('button[type="submit"]').click();
+    // A Content Manager (import and export, Content Manager rights on keywords).
+    const staff = { email: `e2e-io-${tag}@igny8.test`, password: 'E2e-Import-pass-2026', firstname: 'Ida', lastname: 'Import' };
+    await registerStaff(ctx.app(), token, 'igny8-content-manager', staff);
+    page = await signIn(await ctx.browser(), ctx.app(), staff, pageErrors);
     // Signed in once the main menu shows this plugin's Import link (the Content Manager role holds the import action).
     await page.locator('nav a[href$="/plugins/import-export"]').waitFor({ timeout: 60000 });
   }, 120000);

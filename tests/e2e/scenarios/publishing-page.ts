@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, http, type Launched } from '../../helpers/processes';
+import { registerStaff, signIn } from './staff';
 
 export interface PublishingPageContext {
   app: () => Launched;
@@ -19,7 +20,7 @@ export interface PublishingPageContext {
 const rand = () => randomUUID().slice(0, 8);
 
 export const publishingPageScenario = (ctx: PublishingPageContext) => () => {
-  const manager = { email: `e2e-publishing-${rand()}@igny8.test`, password: 'E2e-Publish-pass-2026' };
+  const manager = { email: `e2e-publishing-${rand()}@igny8.test`, password: 'E2e-Publish-pass-2026', firstname: 'Cora', lastname: 'Content' };
   const tenant = { jwt: '', accountId: 0 };
   let page: Page;
   let integrationId: string;
@@ -61,18 +62,8 @@ export const publishingPageScenario = (ctx: PublishingPageContext) => () => {
 
     // A Content Manager, created and registered through the admin API as the Super Admin would.
     const superToken = await ctx.superAdminToken();
-    const role = (await http(ctx.app(), 'GET', '/admin/roles', { token: superToken })).body.data.find((r: { code: string }) => r.code === 'igny8-content-manager');
-    const created = await http(ctx.app(), 'POST', '/admin/users', { token: superToken, body: { email: manager.email, firstname: 'Cora', lastname: 'Content', roles: [role.id] } });
-    expect(created.status).toBe(201);
-    const registered = await http(ctx.app(), 'POST', '/admin/register', { body: { registrationToken: created.body.data.registrationToken, userInfo: { firstname: 'Cora', lastname: 'Content', password: manager.password } } });
-    expect(registered.status).toBe(200);
-
-    page = await (await ctx.browser()).newContext().then((c) => c.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${ctx.app().baseUrl}/admin/auth/login`);
-    await page.locator('input[name="email"]').fill(manager.email);
-    await page.locator('input[name="password"]').fill(manager.password);
-    await page.locator('button[type="submit"]').click();
+    await registerStaff(ctx.app(), superToken, 'igny8-content-manager', manager);
+    page = await signIn(await ctx.browser(), ctx.app(), manager, pageErrors);
     const menuLink = page.locator('nav a[href$="/plugins/publishing"]');
     await menuLink.waitFor({ timeout: 60000 });
     await menuLink.click();
