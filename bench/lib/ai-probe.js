@@ -93,7 +93,18 @@ const waitRuns = async (app, { runIds, timeoutMs }) => {
 const meter = { queries: 0, installed: false, cpu: null, at: 0, session: null, statements: new Map() };
 
 /** A statement's shape: literals and bind lists folded, so the same query from different runs counts once. */
-const shape = (sql) => sql.replace(/\$\d+|\?/g, '?').replace(/\((\?,\s*)+\?\)/g, '(?..)').replace(/\s+/g, ' ').slice(0, 160);
+const shapeOf = (sql) => sql.replace(/\$\d+|\?/g, '?').replace(/\((\?,\s*)+\?\)/g, '(?..)').replace(/\s+/g, ' ').slice(0, 160);
+// Cached by text: the worker's statements have a few fixed texts, and the regexes over the long save
+// statement on every query were measurement overhead counted in the worker's CPU per run.
+const shapes = new Map();
+const shape = (sql) => {
+  let s = shapes.get(sql);
+  if (s === undefined) {
+    if (shapes.size > 1000) shapes.clear();
+    shapes.set(sql, (s = shapeOf(sql)));
+  }
+  return s;
+};
 
 const post = (session, method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
 

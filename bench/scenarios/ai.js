@@ -13,8 +13,8 @@ const { startApp } = require('../lib/app');
 const { round, table } = require('../lib/stats');
 const { tsRequire } = require('../lib/ts-require');
 
-const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2', accounts: '1,16' };
-const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--accounts ${defaults.accounts}] [--profile]`;
+const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2', accounts: '1,16', warmup: 1500 };
+const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--accounts ${defaults.accounts}] [--warmup ${defaults.warmup}] [--profile]`;
 const TARGET = 300;
 const PROBE = path.join(__dirname, '..', 'lib', 'ai-probe.js');
 const EMPTY_WORKER = path.join(__dirname, '..', 'lib', 'bull-empty-worker.js');
@@ -76,6 +76,8 @@ const run = async (options, { log }) => {
     opts[key] = Number(opts[key]);
     if (!Number.isInteger(opts[key]) || opts[key] < 1) throw new Error(`--${key} must be a whole number, at least 1`);
   }
+  opts.warmup = Number(opts.warmup);
+  if (!Number.isInteger(opts.warmup) || opts.warmup < 0) throw new Error('--warmup must be a whole number, at least 0');
   const workerCounts = String(opts.workers).split(',').map(Number);
   if (workerCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 4)) throw new Error('--workers must list process counts between 1 and 4, e.g. 1,2');
   const accountCounts = String(opts.accounts).split(',').map(Number);
@@ -122,6 +124,18 @@ const run = async (options, { log }) => {
       const sdkBaseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.runs, processes, concurrency: opts.concurrency, log, openai: { baseUrl: fake.openaiBaseUrl, key } });
 
       for (const accountCount of accountCounts) {
+        if (workers.length < processes && opts.warmup > 0) {
+          // Freshly booted workers are cold (JIT, pool connections, prepared statements, SDK client,
+          // caches): without this, the first measured account count also paid for the warm-up (it made
+          // one account look dearer than sixteen, in whichever order they ran). Not timed, not counted.
+          log(`  booting ${processes} worker process(es) and warming them up with ${opts.warmup} runs (not measured)`);
+          const warm = await probe(control, 'createTasks', { accounts: accounts.slice(0, Math.max(...accountCounts)), count: opts.warmup, tag: `warm${processes}` });
+          await probe(control, 'setPaused', { queue: 'ai', paused: true });
+          const { runIds: warmIds } = await probe(control, 'startRuns', { tasks: warm });
+          while (workers.length < processes) workers.push(await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'true' } }));
+          await probe(control, 'setPaused', { queue: 'ai', paused: false });
+          await probe(control, 'waitRuns', { runIds: warmIds, timeoutMs: 15 * 60_000 });
+        }
         log(`  ${accountCount} account(s): creating ${opts.runs} tasks`);
         const tasks = await probe(control, 'createTasks', { accounts: accounts.slice(0, accountCount), count: opts.runs, tag: `w${processes}a${accountCount}` });
         await probe(control, 'setPaused', { queue: 'ai', paused: true });

@@ -104,6 +104,30 @@ describe('generate_content, end to end', () => {
     expect((await chargeOf(app, A.accountId, run.holdId)).usageRows).toBe(1);
   });
 
+  it('a capture the ledger refuses rolls the whole one-statement save back: no content, no task change, no charge', async () => {
+    const queue = app.strapi.plugin('queue').service('queues').get('ai');
+    await queue.pause(true); // this process's worker takes no job: the delivery below is ours to make
+    try {
+      const before = await ledger(app).balance(A.accountId);
+      const taskId = await createTask(A, 'Refused capture');
+      const { runId } = await startContent(A, taskId);
+      const queued = await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
+      // The hold is settled behind the run's back, so credit_move refuses the capture (its settle key is used).
+      await ledger(app).release({ accountId: A.accountId, holdId: queued.holdId, actor: 'test', reason: 'settled elsewhere' });
+      await expect(app.strapi.plugin('ai').service('engine').process({ runId, idempotencyKey: queued.idempotencyKey }, { attemptsMade: 0, attempts: 1 })).rejects.toThrow();
+      expect(fake.seen).toHaveLength(1);
+      expect(await contentsOfTask(taskId)).toHaveLength(0);
+      expect((await app.strapi.db.query('api::task.task').findOne({ where: { documentId: taskId } })).status).not.toBe('completed');
+      const run = await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id: runId } });
+      expect(run.status).toBe('failed');
+      expect(run.produced ?? []).toEqual([]);
+      expect(await chargeOf(app, A.accountId, queued.holdId)).toMatchObject({ status: 'released', usageRows: 0 });
+      expect(await ledger(app).balance(A.accountId)).toEqual(before);
+    } finally {
+      await queue.resume(true);
+    }
+  });
+
   it('runs through Anthropic when asked', async () => {
     const taskId = await createTask(A, 'Claude writes');
     const { runId } = await startContent(A, taskId, { provider: 'anthropic-messages' });

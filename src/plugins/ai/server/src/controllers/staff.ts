@@ -19,7 +19,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const accountId = validate(accountIdParam, ctx.params.accountId);
       const input = validate(startBody, ctx.request.body ?? {});
       const result = await getService(strapi, 'runs').start({ ...input, accountId, idempotencyKey: validate(idempotencyKeyHeader, ctx.get('idempotency-key') || undefined), requestedBy: actor(ctx) });
-      ctx.status = result.run.status === 'succeeded' ? 200 : 202;
+      // Synchronous operations are done already: 200 with the finished run; the rest are accepted: 202,
+      // by the operation's kind, not the run's status (a replayed key whose run a worker already finished is still 202).
+      ctx.status = getService(strapi, 'registry').operations.get(result.run.function).kind === 'none' ? 200 : 202;
       ctx.body = { data: { runId: result.run.id, status: result.run.status, estimate: { credits: result.run.estimatedCredits ?? 0 }, run: runView(result.run) }, meta: { replayed: result.replayed } };
     },
     async cancel(ctx: any) {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { wordCount } from '../domain/word-count';
 import { columnsOf } from '../utils/rows';
 import { ident } from '../utils/statement';
-import { hasLifecycleReaders, insertWithLinks } from './insert-with-links';
+import { hasLifecycleReaders, insertWithLinks, insertWithLinksParts } from './insert-with-links';
 import { idOf, loadOwnedFlat } from './load-owned';
-import type { AiOperation } from './operation';
+import type { AiOperation, ItemResult, SaveContext } from './operation';
 import { slugify } from './slugify';
 
 const clip = (max: number) => z.string().transform((s) => s.trim().slice(0, max));
@@ -40,6 +40,29 @@ const outlineOf = (task: any): string => {
   if (Array.isArray(outline) && outline.length) return outline.map((h: unknown) => `- ${String(h)}`).join('\n');
   return task.brief?.trim() || '(write your own outline)';
 };
+
+/** The contents a run writes and their five to-one links, from its results. */
+const contentsOf = ({ accountId, provenance }: SaveContext, results: Array<ItemResult<any, ContentOutput>>) =>
+  results.map(({ item: task, output, inputTokens, outputTokens, credits }) => ({
+    task,
+    data: {
+      title: output.title,
+      slug: slugify(output.title),
+      html: output.html,
+      excerpt: output.excerpt,
+      metaTitle: output.meta_title || output.title,
+      metaDescription: output.meta_description,
+      primaryKeyword: output.primary_keyword || keywordsOf(task)[0] || null,
+      secondaryKeywords: output.secondary_keywords,
+      taxonomySuggestions: output.taxonomy_suggestions,
+      wordCount: wordCount(output.html),
+      contentType: task.contentType ?? 'post',
+      contentStructure: task.contentStructure ?? 'article',
+      editorialStatus: 'draft',
+      provenance: { ...provenance, inputTokens, outputTokens, credits },
+    },
+    links: { account: accountId, site: idOf(task.site), sector: idOf(task.sector), cluster: idOf(task.cluster), task: task.id as number },
+  }));
 
 /** Tasks → content: title, HTML body, excerpt, meta title and description, keywords, taxonomy suggestions. */
 export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
@@ -77,27 +100,26 @@ export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
 
   usage: (_task, output, tokens) => ({ words: wordCount(output.html), ...tokens }),
 
-  async save({ strapi, accountId, provenance }, results) {
-    const data = results.map(({ item: task, output, inputTokens, outputTokens, credits }) => ({
-      task,
-      data: {
-        title: output.title,
-        slug: slugify(output.title),
-        html: output.html,
-        excerpt: output.excerpt,
-        metaTitle: output.meta_title || output.title,
-        metaDescription: output.meta_description,
-        primaryKeyword: output.primary_keyword || keywordsOf(task)[0] || null,
-        secondaryKeywords: output.secondary_keywords,
-        taxonomySuggestions: output.taxonomy_suggestions,
-        wordCount: wordCount(output.html),
-        contentType: task.contentType ?? 'post',
-        contentStructure: task.contentStructure ?? 'article',
-        editorialStatus: 'draft',
-        provenance: { ...provenance, inputTokens, outputTokens, credits },
-      },
-      links: { account: accountId, site: idOf(task.site), sector: idOf(task.sector), cluster: idOf(task.cluster), task: task.id as number },
-    }));
+  // The contents, their links and the tasks' status as CTEs of the engine's finishing statement.
+  saveStatement(ctx, results, _opts, when) {
+    const { strapi } = ctx;
+    if (hasLifecycleReaders(strapi, CONTENT_UID) || hasLifecycleReaders(strapi, TASK_UID)) return null;
+    const data = contentsOf(ctx, results);
+    const { ctes, bindings, documentIds, documentIdColumn } = insertWithLinksParts(strapi, CONTENT_UID, data, { when });
+    const tasks = columnsOf(strapi, TASK_UID);
+    ctes.push(`tasks_done AS (UPDATE ${ident(tasks.table)} SET ${ident(tasks.column('status'))} = 'completed', ${ident(tasks.column('updatedAt'))} = ? WHERE id = ANY(?::integer[]) AND ${when})`);
+    bindings.push(new Date(), data.map((d) => d.task.id as number));
+    return {
+      ctes,
+      bindings,
+      produced: `(SELECT COALESCE(json_agg(json_build_object('type', 'content', 'id', ins.id, 'documentId', ins.${documentIdColumn})), '[]'::json) FROM ins)`,
+      first: documentIds[0] ? { type: 'content', id: documentIds[0] } : null,
+    };
+  },
+
+  async save(ctx, results) {
+    const { strapi } = ctx;
+    const data = contentsOf(ctx, results);
     const taskIds = data.map((d) => d.task.id as number);
     if (hasLifecycleReaders(strapi, CONTENT_UID) || hasLifecycleReaders(strapi, TASK_UID)) {
       const produced = [];

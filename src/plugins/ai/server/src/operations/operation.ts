@@ -24,6 +24,17 @@ export interface SaveContext extends OperationContext {
   provenance: Omit<Provenance, 'inputTokens' | 'outputTokens' | 'credits'>;
 }
 
+/** See `AiOperation.saveStatement`. */
+export interface SaveStatement {
+  /** Data-modifying CTEs (`name AS (…)`, `?` placeholders), each guarded by the engine's condition. */
+  ctes: string[];
+  bindings: unknown[];
+  /** A SQL expression over those CTEs: the produced records as a json array of `{ type, id, documentId }`. */
+  produced: string;
+  /** The first produced record, known before the statement runs (the usage row's reference). */
+  first: { type: string; id: string | number } | null;
+}
+
 /**
  * An AI operation: a registry entry the run engine drives. The engine loads the input records (by
  * documentId, scoped to the account), turns them into items (one provider call each), prices them,
@@ -62,6 +73,13 @@ export interface AiOperation<Rec = any, Item = any, Out = any, Opt = any> {
   usage(item: Item, output: Out, tokens: { inputTokens: number; outputTokens: number }): Usage;
   /** Writes the results (inside the run's save transaction) and returns what was produced. */
   save?(ctx: SaveContext, results: Array<ItemResult<Item, Out>>, options: Opt): Promise<Produced[]>;
+  /**
+   * The save as part of the engine's ONE finishing statement (results, run log and capture in one
+   * round trip), instead of `save` in a transaction. `when` is a SQL condition every write must be
+   * guarded by (the run is still ours to finish); null when this save cannot be written that way
+   * (the engine then calls `save`).
+   */
+  saveStatement?(ctx: SaveContext, results: Array<ItemResult<Item, Out>>, options: Opt, when: string): SaveStatement | null;
   /** `kind: 'none'` only: does the work at once. */
   run?(ctx: OperationContext, records: Rec[], options: Opt): Promise<Produced[]>;
 }

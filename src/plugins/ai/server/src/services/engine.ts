@@ -12,7 +12,7 @@ import { createPhaseClock } from '../domain/phases';
 import { redact } from '../domain/redact';
 import type { AiProvider, ChatMessage, ChatProvider, ImageProvider, ProviderCall } from '../domain/types';
 import type { AiConfig } from '../config';
-import type { AnyOperation, ItemResult } from '../operations/operation';
+import type { AnyOperation, ItemResult, SaveStatement } from '../operations/operation';
 import { RUN_UID } from '../utils/constants';
 import { columnsOf } from '../utils/rows';
 import { ident, runNamed } from '../utils/statement';
@@ -34,6 +34,11 @@ export type ProcessOutcome =
 
 /** Thrown inside the save transaction to roll it back when the run is no longer ours to finish. */
 const LOST_RACE = new Error('run ended meanwhile');
+
+/** The condition every write of a one-statement save is guarded by (see `finishRun`). */
+const RUN_IS_OURS = 'EXISTS (SELECT 1 FROM chk)';
+
+type LedgerCapture = ReturnType<typeof getCreditsService<'ledger'>>['capture'];
 
 const SYSTEM = (op: AnyOperation, schemaName: string) =>
   `You are the IGNY8 content engine running "${op.name}". Answer with one JSON object only (schema "${schemaName}"), no prose and no Markdown fence.`;
@@ -107,6 +112,38 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
     const sql = `UPDATE ${ident(runs.table)} SET ${columns.map((c) => `${ident(c)} = ?`).join(', ')} WHERE ${ident(runs.column('id'))} = ? AND ${ident(runs.column('status'))} = 'running'`;
     const { rowCount } = await runNamed(trx, sql, [...Object.values(row), runId]);
     return rowCount > 0;
+  }
+
+  /**
+   * The one finishing statement: `chk` locks the run row if it is still `running` (FOR NO KEY UPDATE:
+   * a concurrent cancel or delivery waits, or has already moved it on and `chk` is empty); the
+   * operation's CTEs write the results only if `chk` found it; `fin` flips it to `succeeded` with its
+   * log and what was produced; `cap` captures the hold, keyed to it, only if `fin` did. One statement
+   * is one transaction: a refused capture raises (`credit_move_strict`) and takes the save with it.
+   * The account row is locked by the capture until the statement's own commit, nothing after it.
+   * Returns false when the run was no longer ours (nothing written).
+   */
+  async function finishRun(run: Record<string, any>, statement: SaveStatement, log: (finishedAt: Date) => Record<string, unknown>, capture: Parameters<LedgerCapture>[0] | null) {
+    const runs = columnsOf(strapi, RUN_UID);
+    const table = ident(runs.table);
+    const [id, status, produced] = ['id', 'status', 'produced'].map((a) => ident(runs.column(a)));
+    const row = runs.toRow(log(new Date()));
+    const ledger = capture ? getCreditsService(strapi, 'ledger').captureInStatement(capture) : null;
+    const sql =
+      `WITH chk AS (SELECT ${id} FROM ${table} WHERE ${id} = ? AND ${status} = 'running' FOR NO KEY UPDATE), ` +
+      `${statement.ctes.join(', ')}, ` +
+      `fin AS (UPDATE ${table} SET ${Object.keys(row).map((c) => `${ident(c)} = ?`).join(', ')}, ${produced} = ${statement.produced} ` +
+      `WHERE ${id} IN (SELECT ${id} FROM chk) AND ${status} = 'running' RETURNING ${id})` +
+      (ledger ? `, cap AS (SELECT ${ledger.sql} AS move FROM fin)` : '') +
+      ` SELECT (SELECT count(*) FROM fin)::int AS won${ledger ? ', (SELECT move FROM cap) AS move' : ''}`;
+    try {
+      const { rows } = await runNamed(strapi.db.connection, sql, [run.id, ...statement.bindings, ...Object.values(row), ...(ledger?.bindings ?? [])]);
+      if (!rows[0]?.won) return false;
+      if (ledger) ledger.resultOf(rows[0].move);
+      return true;
+    } catch (error) {
+      throw ledger?.errorOf(error) ?? error;
+    }
   }
 
   /** Why a delivery found nothing to do (rare path: one more read, for the job's result only). */
@@ -212,62 +249,65 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
         promptVersion: basePrompt?.globalVersion ?? null,
         generatedAt: new Date().toISOString(),
       };
-      // The save: results, the run's `running → succeeded` flip with its log, then the capture, in ONE
-      // transaction. The capture is the last statement on purpose: `credit_move` locks the account row
-      // until the commit, so it is held for one statement and the commit, not for the whole save (runs
-      // of one account used to queue behind each other's inserts). The flip is conditional: a run
-      // cancelled (or finished by another delivery) meanwhile rolls the save back and charges nothing.
-      const saved = await strapi.db
-        .transaction(async ({ trx }) => {
-          const produced = await op.save!({ ...ctx, provenance }, results, opts);
-          const finishedAt = new Date();
-          const won = await finish(trx, run.id, {
-            status: 'succeeded',
-            provider: provider.vendor,
-            model,
-            keySource: settings.keySource,
-            promptSource: provenance.promptSource,
-            promptVersion: provenance.promptVersion,
-            ...usageSoFar,
-            usdCost: usd,
-            credits,
-            progress: { done: items.length, total: items.length },
-            produced,
-            phases: clock.stop(),
-            ...redactedBodies(bodies, apiKey),
-            finishedAt,
-            updatedAt: finishedAt,
-            durationMs: finishedAt.getTime() - startedAt.getTime(),
-            error: null,
-            errorKind: null,
-            errorReason: null,
-          });
-          if (!won) throw LOST_RACE;
-          if (run.holdId) {
-            await getCreditsService(strapi, 'ledger').capture({
-              accountId: run.accountId,
-              holdId: run.holdId,
-              amount: credits,
-              actor: 'worker',
-              reason: `AI run ${run.id} (${op.name})`,
-              usage: {
-                operation: op.pricing!,
-                provider: provider.vendor,
-                model,
-                ...usageSoFar,
-                usdCost: usd,
-                keySource: settings.keySource,
-                record: produced[0] ? { type: produced[0].type, id: produced[0].documentId ?? produced[0].id } : { type: 'ai-run', id: run.id },
-                durationMs: Date.now() - startedAt.getTime(),
-              },
+      const finishedLog = (finishedAt: Date) => ({
+        status: 'succeeded',
+        provider: provider.vendor,
+        model,
+        keySource: settings.keySource,
+        promptSource: provenance.promptSource,
+        promptVersion: provenance.promptVersion,
+        ...usageSoFar,
+        usdCost: usd,
+        credits,
+        progress: { done: items.length, total: items.length },
+        phases: clock.stop(),
+        ...redactedBodies(bodies, apiKey),
+        finishedAt,
+        updatedAt: finishedAt,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        error: null,
+        errorKind: null,
+        errorReason: null,
+      });
+      const captureOf = (record: { type: string; id: string | number } | null) => ({
+        accountId: run.accountId as number,
+        holdId: run.holdId as number,
+        amount: credits,
+        actor: 'worker',
+        reason: `AI run ${run.id} (${op.name})`,
+        usage: {
+          operation: op.pricing!,
+          provider: provider.vendor,
+          model,
+          ...usageSoFar,
+          usdCost: usd,
+          keySource: settings.keySource,
+          record: record ?? { type: 'ai-run', id: run.id },
+          durationMs: Date.now() - startedAt.getTime(),
+        },
+      });
+      const saveCtx = { ...ctx, provenance };
+      const statement = op.saveStatement?.(saveCtx, results, opts, RUN_IS_OURS);
+      // The save, the run's `running → succeeded` flip with its log, and the capture are atomic, and
+      // happen only while the run is still `running` (a run cancelled, or finished by another delivery,
+      // meanwhile saves and charges nothing). With `saveStatement` that is ONE statement (finishRun);
+      // otherwise one transaction: save, flip, then the capture as its last statement, so the account
+      // row `credit_move` locks is held for one statement and the commit only.
+      const saved = statement
+        ? await finishRun(run, statement, finishedLog, run.holdId ? captureOf(statement.first) : null)
+        : await strapi.db
+            .transaction(async ({ trx }) => {
+              const produced = await op.save!(saveCtx, results, opts);
+              if (!(await finish(trx, run.id, { ...finishedLog(new Date()), produced }))) throw LOST_RACE;
+              if (run.holdId) {
+                await getCreditsService(strapi, 'ledger').capture(captureOf(produced[0] ? { type: produced[0].type, id: produced[0].documentId ?? produced[0].id } : null));
+              }
+              return true;
+            })
+            .catch((error: unknown) => {
+              if (error === LOST_RACE) return false;
+              throw error;
             });
-          }
-          return true;
-        })
-        .catch((error: unknown) => {
-          if (error === LOST_RACE) return false;
-          throw error;
-        });
       if (!saved) return { status: 'skipped', runId: run.id, reason: 'run ended meanwhile' };
       return { status: 'succeeded', runId: run.id, credits };
     } catch (thrown) {

@@ -27,6 +27,9 @@
 const entry = (pool: string, amount: string, balanceAfter: string) =>
   `(CASE WHEN (${amount}) = 0 THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('pool', ${pool}, 'amount', ${amount}, 'balanceAfter', ${balanceAfter})) END)`;
 
+/** SQLSTATE of `credit_move_strict`'s refusal (a code of our own, outside PostgreSQL's classes). */
+export const MOVE_REFUSED_SQLSTATE = 'IGC01';
+
 export const LEDGER_FUNCTIONS = [
   // Earlier versions built entries with this helper; nothing calls it any more.
   `DROP FUNCTION IF EXISTS credit_entry(text, integer, integer)`,
@@ -169,5 +172,25 @@ export const LEDGER_FUNCTIONS = [
      )
      UPDATE accounts SET plan_credits = m.new_plan, bonus_credits = m.new_bonus, held_credits = m.new_held WHERE id = p_account;
      RETURN jsonb_build_object('status', 'ok', 'result', v_result);
+   END $$`,
+
+  // credit_move for a caller's own single statement (an AI run's save: results, run log and capture in
+  // one round trip): a refusal must roll that whole statement back, so here it raises, with the answer
+  // as DETAIL (SQLSTATE MOVE_REFUSED_SQLSTATE); the ledger's `captureInStatement` turns it back into
+  // the error `capture` throws.
+  `CREATE OR REPLACE FUNCTION credit_move_strict(
+     p_account integer, p_key text, p_verb text, p_hash text, p_type text,
+     p_amount integer, p_pool text, p_hold_id bigint,
+     p_reason text, p_reference_type text, p_reference_id text, p_actor text,
+     p_operation text, p_ttl double precision, p_settle_status text, p_usage jsonb)
+   RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
+   DECLARE r jsonb;
+   BEGIN
+     r := credit_move(p_account, p_key, p_verb, p_hash, p_type, p_amount, p_pool, p_hold_id,
+                      p_reason, p_reference_type, p_reference_id, p_actor, p_operation, p_ttl, p_settle_status, p_usage);
+     IF r->>'status' NOT IN ('ok', 'replayed') THEN
+       RAISE EXCEPTION 'credit_move refused: %', r->>'status' USING ERRCODE = '${MOVE_REFUSED_SQLSTATE}', DETAIL = r::text;
+     END IF;
+     RETURN r;
    END $$`,
 ];

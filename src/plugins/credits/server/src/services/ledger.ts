@@ -5,6 +5,7 @@ import type { Balance, Entry, Pool } from '../domain/balance';
 import { CreditsNotFoundError, HoldStateError, IdempotencyConflictError, InsufficientCreditsError } from '../domain/errors';
 import { requestHash } from '../domain/request-hash';
 import type { Usage } from '../domain/pricing';
+import { MOVE_REFUSED_SQLSTATE } from '../database/ledger-functions';
 import { runMove } from '../database/run-move';
 
 export type TransactionType = 'purchase' | 'subscription' | 'refund' | 'deduction' | 'adjustment' | 'expiry';
@@ -112,6 +113,9 @@ const bindingsOf = (m: Move) => [
   m.usage ? usageJson(m.usage) : null,
 ];
 
+/** `credit_move_strict` with the types `MOVE_STATEMENT` gives credit_move, for `captureInStatement`. */
+const STRICT_CALL = `credit_move_strict(?::integer, ?::text, ?::text, ?::text, ?::text, ?::integer, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::double precision, ?::text, ?::jsonb)`;
+
 /** Turns `credit_move`'s answer into the call's result or its error. */
 const resultOf = (outcome: Outcome, m: Move): MoveResult => {
   switch (outcome.status) {
@@ -215,6 +219,34 @@ export const createLedgerService = ({ strapi }: { strapi: Core.Strapi }) => {
       arithmetic.assertNonNegative(input.amount, 'actual');
       const params = { holdId: input.holdId, amount: input.amount };
       return move({ verb: 'capture', meta: holdMeta(input), params, type: 'deduction', amount: input.amount, holdId: input.holdId, usage: input.usage });
+    },
+
+    /**
+     * The same capture as a SQL expression for the caller's own statement (`?` placeholders, then
+     * `bindings`), so a caller that saves what the hold paid for can write it and charge in one round
+     * trip, atomically (the AI engine's save). The expression is `credit_move_strict(…)`: it yields
+     * credit_move's jsonb answer, and a refusal raises, rolling the caller's statement back;
+     * `errorOf(error)` turns that raise into the error `capture` would have thrown (null for any other
+     * error), and `resultOf(answer)` reads the answer.
+     */
+    captureInStatement(input: { accountId: number; holdId: number; amount: number; actor?: string | null; reason?: string | null; usage?: UsageRecord }) {
+      arithmetic.assertNonNegative(input.amount, 'actual');
+      const m: Move = { verb: 'capture', meta: holdMeta(input), params: { holdId: input.holdId, amount: input.amount }, type: 'deduction', amount: input.amount, holdId: input.holdId, usage: input.usage };
+      return {
+        sql: STRICT_CALL,
+        bindings: bindingsOf(m),
+        resultOf: (answer: unknown) => resultOf((typeof answer === 'string' ? JSON.parse(answer) : answer) as Outcome, m),
+        errorOf: (error: unknown): Error | null => {
+          const e = error as { code?: string; detail?: string };
+          if (e?.code !== MOVE_REFUSED_SQLSTATE || !e.detail) return null;
+          try {
+            resultOf(JSON.parse(e.detail) as Outcome, m);
+          } catch (refusal) {
+            return refusal as Error;
+          }
+          return null;
+        },
+      };
     },
 
     /** Releases a hold in full (the operation failed or was cancelled). Exactly once per hold. */

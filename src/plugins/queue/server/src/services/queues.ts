@@ -10,6 +10,23 @@ import { settleWithin } from '../domain/settle-within';
 import type { AddOptions, QueueCounts, QueueDefinition, QueuePluginConfig, RedisHealth } from '../domain/types';
 
 const NAME = /^[a-z][a-z0-9-]*$/;
+
+/** The shared command client with the fairness scripts defined on it (EVALSHA, see `withFairnessCommands`). */
+type FairRedis = Redis & {
+  fairReserve(clock: string, key: string, count: number, ttlMs: number): Promise<number | string>;
+  fairAdvance(clock: string, priority: number): Promise<number | string>;
+};
+
+/**
+ * The fairness scripts as ioredis commands: sent as EVALSHA, so the script's text is not sent and
+ * hashed by Redis with every job (the clock advances once per job started); ioredis falls back to
+ * EVAL by itself when Redis answers NOSCRIPT (a restarted Redis has an empty script cache).
+ */
+const withFairnessCommands = (redis: Redis) => {
+  redis.defineCommand('fairReserve', { numberOfKeys: 2, lua: RESERVE_LUA });
+  redis.defineCommand('fairAdvance', { numberOfKeys: 1, lua: ADVANCE_LUA });
+  return redis;
+};
 const HEARTBEAT_EVERY_MS = 10_000;
 // With Redis gone, in-flight jobs cannot be completed or handed back anyway: do not wait the full grace.
 const CLOSE_WITHOUT_REDIS_MS = 1_000;
@@ -78,7 +95,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         settings: { ...DEFAULT_QUEUE_SETTINGS, ...configuredSettings(), ...definition.settings },
         limiter: definition.limiter,
         createClient: (type) => {
-          if (type === 'client') return (shared.client ??= connection());
+          if (type === 'client') return (shared.client ??= withFairnessCommands(connection()));
           // Bull requires these two without ready checks or per-request retry limits.
           const blocking = { maxRetriesPerRequest: null, enableReadyCheck: false };
           if (type === 'subscriber') return (shared.subscriber ??= connection(blocking));
@@ -102,8 +119,8 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Reserves `count` consecutive fair priorities for `fairnessKey` in queue `name` (see domain/fairness.ts). */
   async function reservePriorities(name: string, fairnessKey: string | number, count: number): Promise<number> {
     const keys = fairnessRedisKeys(config.prefix, name, String(fairnessKey));
-    const client = get(name).client;
-    return Number(await client.eval(RESERVE_LUA, 2, keys.clock, keys.key, count, FAIRNESS_KEY_TTL_MS));
+    const client = get(name).client as FairRedis;
+    return Number(await client.fairReserve(keys.clock, keys.key, count, FAIRNESS_KEY_TTL_MS));
   }
 
   async function add<T>(name: string, jobName: string, data: T, options: AddOptions = {}) {
@@ -131,7 +148,7 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const priority = job.opts.priority;
       if (priority) {
         // Best effort: a missed advance only makes the next new key's first job wait a little longer.
-        await job.queue.client.eval(ADVANCE_LUA, 1, fairClockKey(config.prefix, name), priority).catch(() => undefined);
+        await (job.queue.client as FairRedis).fairAdvance(fairClockKey(config.prefix, name), priority).catch(() => undefined);
       }
       return handler(job);
     };
