@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { AbilityCacheService } from '../services/ability-cache';
 import type { FirstAdminService } from '../services/first-admin';
 import type { NavigationService } from '../services/navigation';
 import type { RolesService } from '../services/roles';
@@ -7,6 +8,7 @@ interface Services {
   roles: RolesService;
   'first-admin': FirstAdminService;
   navigation: NavigationService;
+  'ability-cache': AbilityCacheService;
 }
 
 /** Typed access to this plugin's services. */
