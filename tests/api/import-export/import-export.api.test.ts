@@ -311,6 +311,16 @@ describe('import-export', () => {
       const count = await app.strapi.db.query(KEYWORD as any).count({ where: { keyword: 'boots' } });
       expect(count).toBe(0);
     });
+
+    it('rejects a cell longer than its varchar(255) column as a row error naming it (the schema sets no maxLength)', async () => {
+      // industry.name is a string without maxLength: Strapi stores it as varchar(255).
+      const up = await upload(Buffer.from(`name,slug\nShort industry,short-industry\n${'x'.repeat(256)},long-industry\n`), 'industries.csv', 'api::industry.industry');
+      expect(up.status).toBe(201);
+      const preview = await admin.post(`/import-export/imports/${up.body.data.import.id}/preview`, { mapping: up.body.data.suggestedMapping });
+      expect(preview.status).toBe(200);
+      expect(preview.body.data.counts).toEqual({ total: 2, create: 1, update: 0, skip: 0, error: 1 });
+      expect(preview.body.data.rows.find((r: any) => r.action === 'error').errors).toEqual(['name: is longer than 255 characters']);
+    });
   });
 
   describe('permissions', () => {
