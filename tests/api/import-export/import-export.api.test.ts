@@ -234,6 +234,49 @@ describe('import-export', () => {
     });
   });
 
+  describe('large files', () => {
+    it('a file of several batches (two writes in flight) lands whole: counts, link rows, rejected rows in file order, one audit entry', async () => {
+      const intents = ['informational', 'commercial', 'transactional', 'navigational'];
+      const lines = ['keyword,site,sector,account,volume,intent'];
+      const accountSlug = csvRecords((await exportFile(ofAccount(a), 'csv')).body)[0].account;
+      // 12,000 rows: three batches of 5,000 or fewer; one bad row in the first batch and one in the last.
+      for (let i = 1; i <= 12000; i++) lines.push(`many ${i},trail.example.com,Boots,${accountSlug},${i},${i === 3 || i === 11500 ? 'curious' : intents[i % 4]}`);
+      const up = await upload(Buffer.from(lines.join('\n') + '\n'), 'many.csv');
+      expect(up.status).toBe(201);
+      const id = up.body.data.import.id;
+      expect((await admin.post(`/import-export/imports/${id}/run`, { mapping: up.body.data.suggestedMapping })).status).toBe(202);
+      const done = await waitForImport(id);
+      expect(done.status).toBe('completed');
+      expect(done.counts).toEqual({ total: 12000, create: 11998, update: 0, skip: 0, error: 2 });
+      const knex = app.strapi.db.connection;
+      const [{ n, sites, sectors, accounts }] = (
+        await knex.raw(
+          `SELECT count(*)::int AS n, count(ls.site_id)::int AS sites, count(lc.sector_id)::int AS sectors, count(la.account_id)::int AS accounts
+             FROM keywords k LEFT JOIN keywords_site_lnk ls ON ls.keyword_id = k.id LEFT JOIN keywords_sector_lnk lc ON lc.keyword_id = k.id
+             LEFT JOIN keywords_account_lnk la ON la.keyword_id = k.id WHERE k.keyword LIKE 'many %'`
+        )
+      ).rows;
+      expect({ n, sites, sectors, accounts }).toEqual({ n: 11998, sites: 11998, sectors: 11998, accounts: 11998 });
+      const report = await app.request().get(`/import-export/imports/${id}/rejected.csv`).set('Authorization', `Bearer ${token}`);
+      expect(csvRecords(Buffer.from(report.text)).map((r) => [r.row, r.keyword])).toEqual([
+        ['4', 'many 3'],
+        ['11501', 'many 11500'],
+      ]);
+      const entries = await knex('audit_entries').where({ action: 'import', content_type: KEYWORD }).whereRaw(`details->>'importId' = ?`, [String(id)]);
+      expect(entries).toHaveLength(1);
+      const details = typeof entries[0].details === 'string' ? JSON.parse(entries[0].details) : entries[0].details;
+      expect(entries[0].actor).toMatch(/^admin:\d+$/);
+      expect(entries[0].source).toBe('bulk');
+      expect(details).toMatchObject({ filename: 'many.csv', status: 'completed', counts: { total: 12000, create: 11998, error: 2 } });
+
+      // Imported again unchanged: every row a skip, nothing written.
+      const again = await upload(Buffer.from(lines.join('\n') + '\n'), 'many.csv');
+      const previewed = await admin.post(`/import-export/imports/${again.body.data.import.id}/preview`, { mapping: again.body.data.suggestedMapping });
+      expect(previewed.body.data.counts).toEqual({ total: 12000, create: 0, update: 0, skip: 11998, error: 2 });
+      await knex.raw(`DELETE FROM keywords WHERE keyword LIKE 'many %'`);
+    }, 120000);
+  });
+
   describe('bad input', () => {
     it('answers 400 naming the problem for bad files, export-only types and incomplete mappings', async () => {
       const garbage = await upload(Buffer.from('PK\u0003\u0004 not really a zip'), 'broken.xlsx');
@@ -267,6 +310,16 @@ describe('import-export', () => {
       expect(preview.body.error.message).toContain('mapping.site: is part of the natural key and must be mapped');
       const count = await app.strapi.db.query(KEYWORD as any).count({ where: { keyword: 'boots' } });
       expect(count).toBe(0);
+    });
+
+    it('rejects a cell longer than its varchar(255) column as a row error naming it (the schema sets no maxLength)', async () => {
+      // industry.name is a string without maxLength: Strapi stores it as varchar(255).
+      const up = await upload(Buffer.from(`name,slug\nShort industry,short-industry\n${'x'.repeat(256)},long-industry\n`), 'industries.csv', 'api::industry.industry');
+      expect(up.status).toBe(201);
+      const preview = await admin.post(`/import-export/imports/${up.body.data.import.id}/preview`, { mapping: up.body.data.suggestedMapping });
+      expect(preview.status).toBe(200);
+      expect(preview.body.data.counts).toEqual({ total: 2, create: 1, update: 0, skip: 0, error: 1 });
+      expect(preview.body.data.rows.find((r: any) => r.action === 'error').errors).toEqual(['name: is longer than 255 characters']);
     });
   });
 

@@ -27,6 +27,10 @@ const SCALARS: Record<string, ScalarType> = {
   json: 'json',
 };
 
+/** Strapi stores these as varchar(255) whatever the schema's maxLength says: a longer cell is a row error, not a failed write. */
+const VARCHAR_255 = new Set(['string', 'email', 'uid', 'enumeration']);
+const VARCHAR_LENGTH = 255;
+
 const ACCOUNT_UID = 'api::account.account';
 
 export const isTenantOwned = (model: ModelInfo) => model.attributes.account?.type === 'relation' && model.attributes.account.target === ACCOUNT_UID;
@@ -104,7 +108,7 @@ export const deriveDataset = (args: {
       ...(a.enum ? { enum: a.enum } : {}),
       ...(num(a.min) !== undefined ? { min: num(a.min) } : {}),
       ...(num(a.max) !== undefined ? { max: num(a.max) } : {}),
-      ...(a.maxLength ? { maxLength: a.maxLength } : {}),
+      ...(VARCHAR_255.has(a.type) ? { maxLength: Math.min(a.maxLength || VARCHAR_LENGTH, VARCHAR_LENGTH) } : a.maxLength ? { maxLength: a.maxLength } : {}),
       ...(a.default !== undefined && typeof a.default !== 'function' ? { default: a.default } : {}),
       readOnly: readOnly.has(name) || TIMESTAMPS.has(name),
     });

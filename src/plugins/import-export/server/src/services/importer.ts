@@ -9,6 +9,8 @@ import { getService } from '../utils/get-service';
 type Knex = any;
 
 export const BATCH_SIZE = 5_000;
+/** Batch writes running at once (see `process`): two keep both cores of a small server busy. */
+export const WRITES_IN_FLIGHT = 2;
 
 export interface SourceRow {
   line: number;
@@ -313,13 +315,26 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const skipped: RowOutcome[] = [];
       const sampleSize = args.sample ?? 0;
 
-      // One batch's writes run while the next batch is parsed, validated and matched (at most one in
-      // flight, so batches land in file order); a failure surfaces at the next settle().
-      let inFlight: Promise<void> = Promise.resolve();
+      // A batch's write runs while the next batches are parsed, validated and matched. Up to
+      // WRITES_IN_FLIGHT writes run at once, each its own statement on its own pooled connection:
+      // PostgreSQL's share of a create (mostly the foreign-key checks of the link rows) then uses a
+      // second core instead of waiting on one backend. Batches never share a natural key (`seen`), so
+      // concurrent writes touch disjoint records. A relation appended to the target's order column
+      // reads max(order) in its statement: two writes at once could take the same positions, so
+      // such imports keep one write at a time. The callbacks (rejections, progress) run in file order.
+      // A failure surfaces at the next settle(); a batch already in flight beside it may still land.
+      const parallel = relationColumns(bound).some((c) => !c.toMany && c.link.inverseOrder) ? 1 : WRITES_IN_FLIGHT;
+      const writing = new Set<Promise<void>>();
+      let callbacks: Promise<void> = Promise.resolve();
       let failure: { error: unknown } | undefined;
-      const settle = async () => {
-        await inFlight;
-        if (failure) throw failure.error;
+      const settle = async (room: number) => {
+        while (writing.size > room) await Promise.race(writing);
+        if (room === 0) await callbacks;
+        if (failure) {
+          // The import ends here: let the other write in flight finish first, so nothing runs after it.
+          await Promise.all(writing);
+          throw failure.error;
+        }
       };
 
       const handle = async (batch: SourceRow[]) => {
@@ -371,14 +386,22 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         counts.total += planned.length;
         const progress = { ...counts };
-        await settle();
-        inFlight = (async () => {
-          if (args.write) await write(dataset, bound, creates, updates, args.adminUserId ?? null);
+        await settle(parallel - 1);
+        const written = args.write ? write(dataset, bound, creates, updates, args.adminUserId ?? null) : Promise.resolve();
+        const previous = callbacks;
+        const done: Promise<void> = (async () => {
+          await written;
+          await previous;
+          if (failure) return;
           if (rejected.length) await args.onRejected?.(rejected);
           await args.onBatch?.(progress);
-        })().catch((error) => {
-          failure = { error };
-        });
+        })()
+          .catch((error) => {
+            failure ??= { error };
+          })
+          .finally(() => writing.delete(done));
+        writing.add(done);
+        callbacks = done;
       };
 
       let batch: SourceRow[] = [];
@@ -395,7 +418,7 @@ export const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (batch.length && !stopped) await handle(batch);
-      await settle();
+      await settle(0);
       return { counts, stopped, rows: [...sample, ...skipped].slice(0, sampleSize).sort((a, b) => a.line - b.line) };
     },
   };

@@ -29,6 +29,15 @@ describe('deriveDataset', () => {
     expect(dataset.columns.find((c) => c.name === 'keyword')).toMatchObject({ required: true, maxLength: 10, dbColumn: 'keyword' });
   });
 
+  it('limits strings and enumerations to their varchar(255) column when the schema sets no shorter maxLength', () => {
+    // A longer cell must be a row error naming the column, not a write that fails the whole import.
+    expect(dataset.columns.find((c) => c.name === 'intent')).toMatchObject({ maxLength: 255 });
+    const model = { uid: 'api::note.note', tableName: 'notes', attributes: { keyword: { type: 'string', maxLength: 1000 }, notes: { type: 'text' } } } as any;
+    const wide = deriveDataset({ definition: { uid: 'api::note.note', import: true, naturalKey: ['keyword'] }, model, modelOf: (uid) => MODELS[uid], definitionOf: () => undefined });
+    expect(wide.columns.find((c) => c.name === 'keyword')).toMatchObject({ maxLength: 255 });
+    expect(wide.columns.find((c) => c.name === 'notes')).not.toHaveProperty('maxLength');
+  });
+
   it('refuses an import whose natural key is read-only or missing, but not an export-only dataset', () => {
     expect(() => derive({ uid: 'api::keyword.keyword', import: true, naturalKey: ['volume'], readOnly: ['volume'] })).toThrow('natural key "volume"');
     expect(() => derive({ uid: 'api::keyword.keyword', import: true, naturalKey: ['nope'] })).toThrow('natural key "nope"');
