@@ -7,6 +7,16 @@ const H_DELTA = BUCKETS.map((h) => `n.${h} - o.${h} AS ${h}`).join(', ');
 const H_SUM = BUCKETS.map((h) => `SUM(${h})`).join(', ');
 const H_ADD = BUCKETS.map((h) => `${h} = q.${h} + EXCLUDED.${h}`).join(', ');
 const histogramColumns = Array.from({ length: BUCKET_COUNT }, (_, i) => `h${i} integer NOT NULL DEFAULT 0`).join(',\n     ');
+// The columns the minute and quarter-hour tables share (the triggers copy them one for one).
+const API_FIGURES = `method varchar(8) NOT NULL,
+     route varchar(300) NOT NULL,
+     module varchar(100) NOT NULL,
+     count integer NOT NULL,
+     client_errors integer NOT NULL,
+     server_errors integer NOT NULL,
+     duration_sum_ms double precision NOT NULL,
+     duration_max_ms double precision NOT NULL,
+     ${histogramColumns}`;
 
 /**
  * Plain tables (not content types): written on hot paths by single upserts, never edited by staff.
@@ -17,15 +27,7 @@ const DDL = [
   // (domain/histogram.ts), so rows from many processes and minutes add up with SUM().
   `CREATE TABLE IF NOT EXISTS monitoring_api_minutes (
      minute timestamptz NOT NULL,
-     method varchar(8) NOT NULL,
-     route varchar(300) NOT NULL,
-     module varchar(100) NOT NULL,
-     count integer NOT NULL,
-     client_errors integer NOT NULL,
-     server_errors integer NOT NULL,
-     duration_sum_ms double precision NOT NULL,
-     duration_max_ms double precision NOT NULL,
-     ${histogramColumns},
+     ${API_FIGURES},
      PRIMARY KEY (minute, method, route)
    )`,
   // The same figures per quarter hour (epoch-aligned, as the day timeline's buckets), kept equal to the
@@ -33,15 +35,7 @@ const DDL = [
   // route here, and minute rows only for the partial quarters at both ends of its window.
   `CREATE TABLE IF NOT EXISTS monitoring_api_quarters (
      quarter timestamptz NOT NULL,
-     method varchar(8) NOT NULL,
-     route varchar(300) NOT NULL,
-     module varchar(100) NOT NULL,
-     count integer NOT NULL,
-     client_errors integer NOT NULL,
-     server_errors integer NOT NULL,
-     duration_sum_ms double precision NOT NULL,
-     duration_max_ms double precision NOT NULL,
-     ${histogramColumns},
+     ${API_FIGURES},
      PRIMARY KEY (quarter, method, route, module)
    )`,
   // Alert conditions: one row per key. Fires when it becomes active; stays quiet until it resolves.
