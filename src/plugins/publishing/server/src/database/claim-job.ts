@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Lease, PostState } from '../services/post-state';
-import { CONTENT_UID, UID } from '../utils/constants';
-import { physical } from './record-rows';
+import { CONTENT_UID } from '../utils/constants';
+import { jobTables } from './record-rows';
 
 export interface JobRecord {
   id: number;
@@ -62,11 +62,7 @@ const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(va
 const claimSql = (strapi: Core.Strapi) => {
   const cached = sqlCache.get(strapi);
   if (cached) return cached;
-  const knex = strapi.db.connection;
-  const id = (name: string) => knex.raw('??', [name]).toQuery();
-  const r = physical(strapi, UID.record);
-  const i = physical(strapi, UID.integration);
-  const c = physical(strapi, CONTENT_UID);
+  const { id, r, i, c } = jobTables(strapi);
   const contentMeta = strapi.db.metadata.get(CONTENT_UID) as any;
   const linkOf = (attribute: string) => {
     const jt = contentMeta.attributes[attribute]?.joinTable;

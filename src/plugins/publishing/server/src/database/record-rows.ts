@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { newDocumentId } from '../../../../../lib/document-id';
 import type { PlannedRecord } from '../domain/request-plan';
-import { UID } from '../utils/constants';
+import { CONTENT_UID, UID } from '../utils/constants';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -14,6 +14,20 @@ export const physical = (strapi: Core.Strapi, uid: string) => {
     table: meta.tableName as string,
     col,
     account: jt ? { table: jt.name as string, own: jt.joinColumn.name as string, other: jt.inverseJoinColumn.name as string, order: jt.inverseOrderColumnName as string | undefined, ownOrder: jt.orderColumnName as string | undefined } : undefined,
+  };
+};
+
+/**
+ * What the job statements (claim, settle) are built from: an identifier quoter and the physical names
+ * of the record, integration and content tables.
+ */
+export const jobTables = (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  return {
+    id: (name: string) => knex.raw('??', [name]).toQuery(),
+    r: physical(strapi, UID.record),
+    i: physical(strapi, UID.integration),
+    c: physical(strapi, CONTENT_UID),
   };
 };
 

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Lease } from '../services/post-state';
-import { CONTENT_UID, UID } from '../utils/constants';
+import { UID } from '../utils/constants';
 import { newDocumentId } from '../../../../../lib/document-id';
-import { physical } from './record-rows';
+import { jobTables, physical } from './record-rows';
 
 export interface SettleArgs {
   lease: Lease;
@@ -29,11 +29,7 @@ const settleSql = (strapi: Core.Strapi, unpublish: boolean, touch: boolean) => {
   sqlCache.set(strapi, cache);
   const cached = cache.get(key);
   if (cached) return cached;
-  const knex = strapi.db.connection;
-  const id = (name: string) => knex.raw('??', [name]).toQuery();
-  const r = physical(strapi, UID.record);
-  const i = physical(strapi, UID.integration);
-  const c = physical(strapi, CONTENT_UID);
+  const { id, r, i, c } = jobTables(strapi);
   const e = physical(strapi, UID.event);
   const set = (p: ReturnType<typeof physical>, pairs: Array<[string, string]>) => pairs.map(([a, v]) => `${id(p.col(a))} = ${v}`).join(', ');
   const eventCols: Array<[string, string]> = [
