@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { JobSource } from '../../../queue/server/src/domain/job-source';
 import type { RunJobData } from './services/runs';
-import { jobIdFor, QUEUE, RUN_JOB, RUN_UID } from './utils/constants';
+import { QUEUE, RUN_UID, runJobFor } from './utils/constants';
 
 /**
  * Runs that still wait for their worker (queued, or running on a worker that lost its job) as the jobs
@@ -22,12 +22,6 @@ export const runJobSource = (strapi: Core.Strapi): JobSource<RunJobData> => ({
       .where('id', '>', afterId)
       .orderBy('id')
       .limit(limit);
-    return rows.map((run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round: number | null }) => ({
-      id: Number(run.id),
-      jobName: RUN_JOB,
-      jobId: jobIdFor(run),
-      data: { runId: Number(run.id), idempotencyKey: run.idempotencyKey },
-      fairnessKey: run.accountId,
-    }));
+    return rows.map((run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round: number | null }) => ({ id: Number(run.id), ...runJobFor(run) }));
   },
 });

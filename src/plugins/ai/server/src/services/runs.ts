@@ -10,7 +10,7 @@ import { getQueueService } from '../../../../queue/server/src/utils/get-service'
 import { getService as getSettingsService } from '../../../../settings/server/src/utils/get-service';
 import type { AiConfig } from '../config';
 import type { AnyOperation } from '../operations/operation';
-import { jobIdFor, QUEUE, RUN_JOB, RUN_UID, reserveKey, type RunStatus } from '../utils/constants';
+import { jobIdFor, QUEUE, RUN_UID, reserveKey, runJobFor, type RunStatus } from '../utils/constants';
 import { getService } from '../utils/get-service';
 import { pricingFor } from './pricing-lookup';
 
@@ -103,10 +103,9 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The one place run jobs are enqueued (after commit). `fairnessKey` lets the queue share workers fairly between accounts. */
   async function enqueue(run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round?: number }) {
-    const data: RunJobData = { runId: run.id, idempotencyKey: run.idempotencyKey };
-    const options = { jobId: jobIdFor(run), fairnessKey: run.accountId };
+    const job = runJobFor(run);
     try {
-      await getQueueService(strapi).add(QUEUE, RUN_JOB, data, options as any);
+      await getQueueService(strapi).add(QUEUE, job.jobName, job.data satisfies RunJobData, { jobId: job.jobId, fairnessKey: job.fairnessKey });
     } catch (error) {
       // No job will ever run it: fail the run and give the hold back, then answer 503.
       await service.fail(run.id, { kind: 'transient', reason: 'queue_unavailable', message: `Not started: ${(error as Error).message}` });

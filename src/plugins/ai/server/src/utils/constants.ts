@@ -12,3 +12,14 @@ export const reserveKey = (runId: number, round: number) => `ai-run:${runId}:res
  * on the same Redis (a restored or test database) must not collide.
  */
 export const jobIdFor = (run: { documentId: string; round?: number | null }) => `ai-run-${run.documentId}-${run.round ?? 0}`;
+
+/**
+ * The job a run round gets: what `runs.enqueue` adds and what lost-job recovery adds back. It carries
+ * ids and the run's key only, and the account as the fairness key.
+ */
+export const runJobFor = (run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round?: number | null }) => ({
+  jobName: RUN_JOB,
+  jobId: jobIdFor(run),
+  data: { runId: Number(run.id), idempotencyKey: run.idempotencyKey },
+  fairnessKey: run.accountId,
+});

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { AnyOperation } from '../../../../ai/server/src/operations/operation';
-import type { RunsService } from '../../../../ai/server/src/services/runs';
+import { getAiService } from '../../../../ai/server/src/utils/get-service';
 import { chunksOf } from '../domain/chunks-of';
 import type { BatchOutcome, BulkActionDefinition, CreditUsage, RowFailure } from '../domain/types';
 
@@ -58,8 +58,8 @@ const PLANS: AiBulkPlan[] = [
   },
 ];
 
-const runs = (strapi: Core.Strapi) => strapi.plugin('ai').service('runs') as RunsService;
-const operation = (strapi: Core.Strapi, name: string) => (strapi.plugin('ai').service('registry') as any).operations.get(name) as AnyOperation;
+const runs = (strapi: Core.Strapi) => getAiService(strapi, 'runs');
+const operation = (strapi: Core.Strapi, name: string): AnyOperation => getAiService(strapi, 'registry').operations.get(name);
 
 /** The batch's rows, each with its account (and site, for per-site groups). */
 const rowsOf = async (strapi: Core.Strapi, plan: AiBulkPlan, ids: number[]) => {
