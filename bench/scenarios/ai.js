@@ -12,6 +12,7 @@ const { prepareServices, compileApp, ROOT } = require('../lib/env');
 const { startApp } = require('../lib/app');
 const { round, table } = require('../lib/stats');
 const { tsRequire } = require('../lib/ts-require');
+const { startCpuWindow } = require('../lib/proc-cpu');
 
 const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2', accounts: '1,16', warmup: 1500 };
 const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--accounts ${defaults.accounts}] [--warmup ${defaults.warmup}] [--profile]`;
@@ -53,6 +54,7 @@ const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, l
   });
   await Promise.all(children.map((c) => ask(c, 'begin', 'begun')));
   log(`  plain Bull: ${jobs} ${openai ? 'jobs with one SDK call each' : 'empty jobs'}, ${processes} process(es) x concurrency ${concurrency}`);
+  const window = startCpuWindow({ bench: process.pid, worker: children.map((c) => c.pid) });
   const started = Date.now();
   await queue.resume();
   for (;;) {
@@ -61,14 +63,26 @@ const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, l
     await new Promise((r) => setTimeout(r, 10));
   }
   const elapsedMs = Date.now() - started;
+  const machine = window.stop();
   const reports = await Promise.all(children.map((c) => ask(c, 'report', 'report')));
   await Promise.all(children.map((c) => new Promise((resolve) => { c.once('exit', resolve); c.send('stop'); })));
   await queue.obliterate({ force: true }).catch(() => undefined);
   await queue.close();
   const done = reports.reduce((n, r) => n + r.done, 0);
   const cpuMs = reports.reduce((n, r) => n + r.cpuMs, 0);
-  return { jobs: done, elapsedMs, perSecond: (done / elapsedMs) * 1000, cpuMsPerJob: cpuMs / done };
+  return { jobs: done, elapsedMs, perSecond: (done / elapsedMs) * 1000, cpuMsPerJob: cpuMs / done, machine: perUnit(machine, done) };
 };
+
+/** A CPU window (proc-cpu) per job: milliseconds of CPU per role and for the whole machine, and its idle share. */
+const perUnit = (machine, n) => ({
+  busyMsPerJob: round(machine.busyMs / n, 2),
+  idleShare: machine.idleShare === null ? null : round(machine.idleShare, 2),
+  msPerJob: Object.fromEntries(Object.entries(machine.byRole).sort((a, b) => b[1] - a[1]).map(([role, ms]) => [role, round(ms / n, 2)])),
+  // What `other` was: processes outside the bench's own (kernel threads, the npm wrapper, other users).
+  otherMsPerJob: Object.fromEntries(Object.entries(machine.otherByCommand).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([comm, ms]) => [comm, round(ms / n, 3)])),
+});
+
+const machineLine = (m) => `${m.busyMsPerJob} busy (${Object.entries(m.msPerJob).map(([k, v]) => `${k} ${v}`).join(', ')}), idle ${Math.round(m.idleShare * 100)}%`;
 
 const run = async (options, { log }) => {
   const opts = { ...defaults, ...options };
@@ -146,9 +160,11 @@ const run = async (options, { log }) => {
         await Promise.all(workers.map((w) => probe(w, 'begin', { profile: Boolean(opts.profile) })));
         fake.reset();
         log('  resuming the queue');
+        const window = startCpuWindow({ bench: process.pid, control: control.pid, worker: workers.map((w) => w.pid) });
         const started = Date.now();
         await probe(control, 'setPaused', { queue: 'ai', paused: false });
         const done = await probe(control, 'waitRuns', { runIds, timeoutMs: 15 * 60_000 });
+        const machine = window.stop();
         const elapsedMs = done.doneAt - started;
         const profileFile = (i) => (opts.profile ? path.join(__dirname, '..', 'results', `ai-worker${i + 1}-of-${processes}-accounts${accountCount}.cpuprofile`) : undefined);
         if (opts.profile) require('node:fs').mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
@@ -174,9 +190,11 @@ const run = async (options, { log }) => {
             statementsPerRun: meters[0].statements.map((s) => ({ perRun: round(s.n / runIds.length, 2), sql: s.sql })),
             phaseMsPerRun: done.phaseMsPerRun,
             startMsPerRun: round(startMs / runIds.length, 2),
+            // Every process's CPU over the window, per run (the fake provider lives in `bench`).
+            machine: perUnit(machine, runIds.length),
           },
-          bull: { jobs: baseline.jobs, elapsedMs: baseline.elapsedMs, jobsPerSecond: round(baseline.perSecond, 0), cpuMsPerJob: round(baseline.cpuMsPerJob, 3) },
-          bullSdk: { jobs: sdkBaseline.jobs, elapsedMs: sdkBaseline.elapsedMs, jobsPerSecond: round(sdkBaseline.perSecond, 0), cpuMsPerJob: round(sdkBaseline.cpuMsPerJob, 3) },
+          bull: { jobs: baseline.jobs, elapsedMs: baseline.elapsedMs, jobsPerSecond: round(baseline.perSecond, 0), cpuMsPerJob: round(baseline.cpuMsPerJob, 3), machine: baseline.machine },
+          bullSdk: { jobs: sdkBaseline.jobs, elapsedMs: sdkBaseline.elapsedMs, jobsPerSecond: round(sdkBaseline.perSecond, 0), cpuMsPerJob: round(sdkBaseline.cpuMsPerJob, 3), machine: sdkBaseline.machine },
           loadAverage: os.loadavg().map((l) => round(l, 1)),
         };
         result.results.push(entry);
@@ -208,6 +226,9 @@ const run = async (options, { log }) => {
           { path: 'Bull + one SDK call', workers: r.workers, accounts: '-', n: r.bullSdk.jobs, seconds: round(r.bullSdk.elapsedMs / 1000, 1), rate: r.bullSdk.jobsPerSecond, cpu: r.bullSdk.cpuMsPerJob, queries: '-', ok: '', load: '' },
         ])
       ),
+      '',
+      'Machine CPU ms per job over each window (all processes; the fake provider is in `bench`): ' +
+        result.results.map((r) => `${r.workers} worker(s), ${r.accounts} account(s): AI ${machineLine(r.ai.machine)}; plain Bull ${machineLine(r.bull.machine)}; Bull + SDK ${machineLine(r.bullSdk.machine)}`).join(' | '),
       '',
       'Mean ms per run phase (run log): ' + result.results.map((r) => `${r.workers} worker(s), ${r.accounts} account(s): ${Object.entries(r.ai.phaseMsPerRun).map(([k, v]) => `${k} ${v}`).join(', ')}`).join(' | '),
     ].join('\n');
