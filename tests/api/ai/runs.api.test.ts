@@ -104,6 +104,46 @@ describe('generate_content, end to end', () => {
     expect((await chargeOf(app, A.accountId, run.holdId)).usageRows).toBe(1);
   });
 
+  it('loads the task in the claim when the job names its function, the old way without it; a task deleted meanwhile fails the run', async () => {
+    const queue = app.strapi.plugin('queue').service('queues').get('ai');
+    await queue.pause(true); // this process's worker takes no job: the deliveries below are ours to make
+    try {
+      const engine = app.strapi.plugin('ai').service('engine');
+      const runOf = (id: number) => app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { id } });
+      const once = { attemptsMade: 0, attempts: 3 };
+
+      // A job without the function (enqueued before it was carried): the separate load.
+      const plain = await createTask(A, 'Job without its function', { site: siteId });
+      const first = await runOf((await startContent(A, plain)).runId);
+      await expect(engine.process({ runId: first.id, idempotencyKey: first.idempotencyKey }, once)).resolves.toMatchObject({ status: 'succeeded' });
+      // The job as runs.enqueue now makes it: the claim loads the task.
+      const named = await createTask(A, 'Job with its function', { site: siteId });
+      const second = await runOf((await startContent(A, named)).runId);
+      await expect(engine.process({ runId: second.id, idempotencyKey: second.idempotencyKey, function: 'generate_content' }, once)).resolves.toMatchObject({ status: 'succeeded' });
+      for (const [taskId, title] of [[plain, 'Job without its function'], [named, 'Job with its function']]) {
+        const contents = await app.strapi.db.query('api::content.content').findMany({ where: { task: { documentId: taskId } }, populate: { site: true, account: true } });
+        expect(contents).toHaveLength(1);
+        expect(contents[0]).toMatchObject({ title, site: { documentId: siteId }, account: { id: A.accountId } });
+      }
+      // A job naming another function than its run's: the run row decides (the hint is ignored).
+      const mislabelled = await createTask(A, 'Job with a wrong function', { site: siteId });
+      const third = await runOf((await startContent(A, mislabelled)).runId);
+      await expect(engine.process({ runId: third.id, idempotencyKey: third.idempotencyKey, function: 'auto_cluster' }, once)).resolves.toMatchObject({ status: 'succeeded' });
+      expect(await contentsOfTask(mislabelled)).toHaveLength(1);
+
+      // Deleted after the start: the claim finds the run but not its task, and the run fails for good.
+      const doomed = await createTask(A, 'Deleted before its run');
+      const fourth = await runOf((await startContent(A, doomed)).runId);
+      expect((await as(app, A.jwt).delete(`/api/tasks/${doomed}`)).status).toBeLessThan(300);
+      await expect(engine.process({ runId: fourth.id, idempotencyKey: fourth.idempotencyKey, function: 'generate_content' }, once)).rejects.toThrow(/recordIds: 1 record\(s\) not found/);
+      expect(await runOf(fourth.id)).toMatchObject({ status: 'failed', errorKind: 'permanent', attempts: 1 });
+      expect((await chargeOf(app, A.accountId, fourth.holdId)).status).toBe('released');
+      expect(fake.seen).toHaveLength(3);
+    } finally {
+      await queue.resume(true);
+    }
+  });
+
   it('a capture the ledger refuses rolls the whole one-statement save back: no content, no task change, no charge', async () => {
     const queue = app.strapi.plugin('queue').service('queues').get('ai');
     await queue.pause(true); // this process's worker takes no job: the delivery below is ours to make

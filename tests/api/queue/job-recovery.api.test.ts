@@ -68,7 +68,7 @@ it('adds back the job Redis lost, once, and the run is charged once; waiting and
   const [outcome] = (await getRecoveryService(app.strapi).sweep()).filter((o) => o.source === 'ai.runs');
   expect(outcome).toEqual({ source: 'ai.runs', checked: 2, requeued: 1 });
   const readded = await aiQueue().getJob(jobIdFor(lostRun));
-  expect(readded?.data).toEqual({ runId: lost, idempotencyKey: lostRun.idempotencyKey });
+  expect(readded?.data).toEqual({ runId: lost, idempotencyKey: lostRun.idempotencyKey, function: 'generate_content' });
   expect(readded?.opts.priority).toBeGreaterThan(0); // the account's fairness key, as at the start
   expect(await aiQueue().getJob(jobIdFor(recentRun))).toBeNull();
 

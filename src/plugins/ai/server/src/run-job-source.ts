@@ -16,12 +16,12 @@ export const runJobSource = (strapi: Core.Strapi): JobSource<RunJobData> => ({
     const col = (attribute: string) => meta.attributes[attribute].columnName ?? attribute;
     const rows = await strapi.db
       .connection(meta.tableName)
-      .select({ id: 'id', documentId: 'document_id', idempotencyKey: col('idempotencyKey'), accountId: col('accountId'), round: col('round') })
+      .select({ id: 'id', documentId: 'document_id', idempotencyKey: col('idempotencyKey'), accountId: col('accountId'), function: col('function'), round: col('round') })
       .whereIn(col('status'), ['queued', 'running'])
       .where('updated_at', '<', before)
       .where('id', '>', afterId)
       .orderBy('id')
       .limit(limit);
-    return rows.map((run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round: number | null }) => ({ id: Number(run.id), ...runJobFor(run) }));
+    return rows.map((run: { id: number; documentId: string; idempotencyKey: string; accountId: number; function: string; round: number | null }) => ({ id: Number(run.id), ...runJobFor(run) }));
   },
 });

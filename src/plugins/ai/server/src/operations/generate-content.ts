@@ -3,7 +3,7 @@ import { wordCount } from '../domain/word-count';
 import { columnsOf } from '../utils/rows';
 import { ident } from '../utils/statement';
 import { hasLifecycleReaders, insertWithLinks, insertWithLinksParts } from './insert-with-links';
-import { idOf, loadOwnedFlat } from './load-owned';
+import { idOf, loadOwnedFlat, type FlatLoad } from './load-owned';
 import type { AiOperation, ItemResult, SaveContext } from './operation';
 import { slugify } from './slugify';
 
@@ -34,11 +34,21 @@ type Options = z.infer<typeof options>;
 const DEFAULT_WORDS = 1200;
 const TASK_UID = 'api::task.task';
 const CONTENT_UID = 'api::content.content';
+// The task and, of its relations, only what a run uses (ids, and the idea's outline).
+const TASK_LOAD: FlatLoad = { uid: TASK_UID, relations: { site: [], sector: [], cluster: [], idea: ['outline'] } };
 const keywordsOf = (task: any): string[] => (Array.isArray(task.keywords) ? task.keywords.map(String) : []);
 const outlineOf = (task: any): string => {
   const outline = task.idea?.outline;
   if (Array.isArray(outline) && outline.length) return outline.map((h: unknown) => `- ${String(h)}`).join('\n');
   return task.brief?.trim() || '(write your own outline)';
+};
+
+// The capture prices the words (`usage`) and the content stores them: count each answer once.
+const counted = new WeakMap<ContentOutput, number>();
+const wordsOf = (output: ContentOutput) => {
+  let words = counted.get(output);
+  if (words === undefined) counted.set(output, (words = wordCount(output.html)));
+  return words;
 };
 
 /** The contents a run writes and their five to-one links, from its results. */
@@ -55,7 +65,7 @@ const contentsOf = ({ accountId, provenance }: SaveContext, results: Array<ItemR
       primaryKeyword: output.primary_keyword || keywordsOf(task)[0] || null,
       secondaryKeywords: output.secondary_keywords,
       taxonomySuggestions: output.taxonomy_suggestions,
-      wordCount: wordCount(output.html),
+      wordCount: wordsOf(output),
       contentType: task.contentType ?? 'post',
       contentStructure: task.contentStructure ?? 'article',
       editorialStatus: 'draft',
@@ -76,9 +86,8 @@ export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
   options,
   output: contentOutput,
 
-  // One query: the task and, of its relations, only what a run uses (ids, and the idea's outline).
-  load: ({ strapi, accountId }, documentIds) =>
-    loadOwnedFlat({ strapi, uid: TASK_UID, accountId, documentIds, relations: { site: [], sector: [], cluster: [], idea: ['outline'] } }),
+  flatLoad: TASK_LOAD,
+  load: ({ strapi, accountId }, documentIds) => loadOwnedFlat({ strapi, accountId, documentIds, ...TASK_LOAD }),
 
   estimate: (task) => ({ words: task.wordCountTarget || DEFAULT_WORDS }),
 
@@ -98,7 +107,7 @@ export const generateContent: AiOperation<any, any, ContentOutput, Options> = {
 
   taskOverride: (task) => task.promptOverride || null,
 
-  usage: (_task, output, tokens) => ({ words: wordCount(output.html), ...tokens }),
+  usage: (_task, output, tokens) => ({ words: wordsOf(output), ...tokens }),
 
   // The contents, their links and the tasks' status as CTEs of the engine's finishing statement.
   saveStatement(ctx, results, _opts, when) {

@@ -34,6 +34,12 @@ export const loadOwned = async (args: { strapi: Core.Strapi; uid: string; accoun
 /** `{ id }` of a relation, or null: for copying site/sector/cluster onto what a run creates. */
 export const idOf = (value: any): number | null => (value && typeof value === 'object' ? value.id ?? null : value ?? null);
 
+/** What `loadOwnedFlat` loads: the record's own columns plus, per to-one relation, the linked id and these fields. */
+export interface FlatLoad {
+  uid: string;
+  relations: Record<string, string[]>;
+}
+
 /**
  * `loadOwned` in ONE query for records whose needed relations are all to-one: the record's columns
  * plus, per relation, the linked row's id and the listed fields (`{ site: [], idea: ['outline'] }` →
@@ -41,31 +47,59 @@ export const idOf = (value: any): number | null => (value && typeof value === 'o
  * metadata. The Query Engine's populate costs one query per relation; a run loads its task on every
  * delivery. Same ownership rule: the account's link, not soft-deleted, 404 naming the missing ones.
  */
-export const loadOwnedFlat = async (args: { strapi: Core.Strapi; uid: string; accountId: number; documentIds: string[]; relations: Record<string, string[]> }) => {
-  const { strapi, uid } = args;
-  const own = columnsOf(strapi, uid);
-  const { sql, relations } = flatQuery(strapi, uid, args.relations, args.documentIds.length);
-  const { rows } = await runNamed(strapi.db.connection, sql, [args.accountId, ...args.documentIds]);
+export const loadOwnedFlat = async (args: FlatLoad & { strapi: Core.Strapi; accountId: number; documentIds: string[] }) => {
+  const shape = flatShape(args.strapi, args);
+  const sql = `SELECT ${shape.select} FROM ${shape.from} WHERE ${shape.where('?', Array.from({ length: args.documentIds.length }, () => '?').join(', '))}`;
+  const { rows } = await runNamed(args.strapi.db.connection, sql, [args.accountId, ...args.documentIds]);
+  return flatRecords(shape, rows, args.documentIds);
+};
+
+/**
+ * The same load as a subquery over SQL expressions for the account and the documentIds (a scalar and
+ * something `IN (…)` accepts), for a statement that loads along with other work: the engine claims a
+ * run and loads its records in one round trip. Read its rows with `flatRecords`.
+ */
+export const flatSubquery = (strapi: Core.Strapi, load: FlatLoad, sql: { account: string; documentIds: string }) => {
+  const shape = flatShape(strapi, load);
+  return { sql: `SELECT ${shape.select} FROM ${shape.from} WHERE ${shape.where(sql.account, sql.documentIds)}`, shape };
+};
+
+/**
+ * The records of a flat load's rows, in the order of `documentIds`, or a 404 naming the missing ones.
+ * Rows without the record (a LEFT JOIN that found nothing) are skipped.
+ */
+export const flatRecords = (shape: FlatShape, rows: Array<Record<string, any>>, documentIds: string[]) => {
   const byDocument = new Map<string, any>();
   for (const row of rows) {
-    const record = own.fromRow(row);
+    if (row.id == null) continue;
+    const record = shape.own.fromRow(row);
     if (byDocument.has(record.documentId)) continue;
-    for (const { name, fields, target, i } of relations) {
+    for (const { name, fields, target, i } of shape.relations) {
       const id = row[`__r${i}`];
       record[name] = id == null ? null : { id, ...target.fromRow(Object.fromEntries(fields.map((f) => [target.column(f), row[`__r${i}_${f}`]]))) };
     }
     byDocument.set(record.documentId, record);
   }
-  const missing = args.documentIds.filter((id) => !byDocument.has(id));
+  const missing = documentIds.filter((id) => !byDocument.has(id));
   if (missing.length) throw new RecordsNotFoundError(missing);
-  return args.documentIds.map((id) => byDocument.get(id)) as any[];
+  return documentIds.map((id) => byDocument.get(id)) as any[];
 };
 
-/** The SQL text of `loadOwnedFlat` for one shape (built once; bindings: accountId, then the documentIds). */
-const flatQueries = new Map<string, { sql: string; relations: Array<{ name: string; fields: string[]; target: Columns; i: number }> }>();
-const flatQuery = (strapi: Core.Strapi, uid: string, wanted: Record<string, string[]>, count: number) => {
-  const key = `${uid}|${JSON.stringify(wanted)}|${count}`;
-  const hit = flatQueries.get(key);
+/** A flat load's SQL parts for one shape (built once per app, uid and relations). */
+export interface FlatShape {
+  select: string;
+  from: string;
+  where: (account: string, documentIds: string) => string;
+  own: Columns;
+  relations: Array<{ name: string; fields: string[]; target: Columns; i: number }>;
+}
+
+const shapes = new WeakMap<Core.Strapi, Map<string, FlatShape>>();
+const flatShape = (strapi: Core.Strapi, { uid, relations: wanted }: FlatLoad): FlatShape => {
+  let perApp = shapes.get(strapi);
+  if (!perApp) shapes.set(strapi, (perApp = new Map()));
+  const key = `${uid}|${JSON.stringify(wanted)}`;
+  const hit = perApp.get(key);
   if (hit) return hit;
   const meta = strapi.db.metadata.get(uid as any) as any;
   const own = columnsOf(strapi, uid);
@@ -84,10 +118,14 @@ const flatQuery = (strapi: Core.Strapi, uid: string, wanted: Record<string, stri
     }
     return { name, fields, target, i };
   });
-  const where = [`a.${ident(account.inverseJoinColumn.name)} = ?`, `t.${ident(own.column('documentId'))} IN (${Array.from({ length: count }, () => '?').join(', ')})`];
-  if (meta.attributes.deletedAt) where.push(`t.${ident(own.column('deletedAt'))} IS NULL`);
-  const built = { sql: `SELECT ${select.join(', ')} FROM ${ident(meta.tableName)} t ${joins.join(' ')} WHERE ${where.join(' AND ')}`, relations };
-  if (flatQueries.size > 200) flatQueries.clear();
-  flatQueries.set(key, built);
-  return built;
+  const live = meta.attributes.deletedAt ? ` AND t.${ident(own.column('deletedAt'))} IS NULL` : '';
+  const shape: FlatShape = {
+    select: select.join(', '),
+    from: `${ident(meta.tableName)} t ${joins.join(' ')}`,
+    where: (accountSql, documentIdsSql) => `a.${ident(account.inverseJoinColumn.name)} = ${accountSql} AND t.${ident(own.column('documentId'))} IN (${documentIdsSql})${live}`,
+    own,
+    relations,
+  };
+  perApp.set(key, shape);
+  return shape;
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 import type { Usage } from '../../../../credits/server/src/domain/pricing';
 import type { ImageResult, Produced, Provenance } from '../domain/types';
+import type { FlatLoad } from './load-owned';
 
 export interface OperationContext {
   strapi: Core.Strapi;
@@ -61,6 +62,12 @@ export interface AiOperation<Rec = any, Item = any, Out = any, Opt = any> {
   output?: z.ZodType<Out>;
   /** Loads the account's records (throw a 404 naming `recordIds` for any not found, and a 400 for unusable ones). */
   load(ctx: OperationContext, documentIds: string[], options: Opt): Promise<Rec[]>;
+  /**
+   * `load` as one flat query (the record and its to-one relations, see `loadOwnedFlat`). When set, the
+   * engine loads the records in the same statement that claims the run, one round trip less per run,
+   * so `load` must load exactly this: `loadOwnedFlat` with it, and no further checks.
+   */
+  flatLoad?: FlatLoad;
   /** One provider call per item (default: one per record). */
   items?(records: Rec[], options: Opt): Item[];
   /** Expected usage of one item before it runs (for the reservation). */

@@ -12,6 +12,7 @@ import { createPhaseClock } from '../domain/phases';
 import { redact } from '../domain/redact';
 import type { AiProvider, ChatMessage, ChatProvider, ImageProvider, ProviderCall } from '../domain/types';
 import type { AiConfig } from '../config';
+import { flatRecords, flatSubquery, type FlatLoad } from '../operations/load-owned';
 import type { AnyOperation, ItemResult, SaveStatement } from '../operations/operation';
 import { RUN_UID } from '../utils/constants';
 import { columnsOf } from '../utils/rows';
@@ -92,16 +93,29 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Takes the run for this delivery in ONE statement: `queued` or `running` (a delivery whose worker
    * died left it running; this one takes over) → `running`, attempts + 1, and the row back. Null when
    * the run is unknown, has another key, or already ended.
+   *
+   * With `load` (the flat load of the function the job names), the same statement also loads the
+   * run's records, scoped to the run's own account and input ids: one round trip less on every run.
+   * `records()` then gives them, or throws the 404 `load` would (inside the run, so it fails it).
    */
-  async function claim(data: RunJobData) {
+  async function claim(data: RunJobData, load?: FlatLoad): Promise<{ run: Record<string, any>; records?: () => any[] } | null> {
     const runs = columnsOf(strapi, RUN_UID);
-    const [id, key, status, attempts, startedAt, updatedAt] = ['id', 'idempotencyKey', 'status', 'attempts', 'startedAt', 'updatedAt'].map((a) => ident(runs.column(a)));
-    const sql =
+    const [id, key, status, attempts, startedAt, updatedAt, accountId, inputIds] = ['id', 'idempotencyKey', 'status', 'attempts', 'startedAt', 'updatedAt', 'accountId', 'inputIds'].map((a) => ident(runs.column(a)));
+    const update =
       `UPDATE ${ident(runs.table)} SET ${status} = 'running', ${attempts} = COALESCE(${attempts}, 0) + 1, ${startedAt} = COALESCE(${startedAt}, ?), ${updatedAt} = ? ` +
       `WHERE ${id} = ? AND ${key} = ? AND ${status} IN ('queued', 'running') RETURNING *`;
     const now = new Date();
-    const { rows } = await runNamed(strapi.db.connection, sql, [now, now, data.runId, data.idempotencyKey]);
-    return rows[0] ? runs.fromRow(rows[0]) : null;
+    const bindings = [now, now, data.runId, data.idempotencyKey];
+    if (!load) {
+      const { rows } = await runNamed(strapi.db.connection, update, bindings);
+      return rows[0] ? { run: runs.fromRow(rows[0]) } : null;
+    }
+    const records = flatSubquery(strapi, load, { account: `run.${accountId}`, documentIds: `SELECT jsonb_array_elements_text(run.${inputIds})` });
+    const sql = `WITH run AS (${update}) SELECT ${runs.names.map((c) => `run.${ident(c)} AS ${ident(`__run_${c}`)}`).join(', ')}, rec.* FROM run LEFT JOIN LATERAL (${records.sql}) rec ON true`;
+    const { rows } = await runNamed(strapi.db.connection, sql, bindings);
+    if (!rows[0]) return null;
+    const run = runs.fromRow(Object.fromEntries(runs.names.map((c) => [c, rows[0][`__run_${c}`]])));
+    return { run, records: () => flatRecords(records.shape, rows, run.inputIds ?? []) };
   }
 
   /** `running → succeeded` with the run log, only if still running; false if the run ended meanwhile. */
@@ -154,8 +168,11 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function process(data: RunJobData, delivery: Delivery = { attemptsMade: 0, attempts: 1 }): Promise<ProcessOutcome> {
-    const run = await claim(data);
-    if (!run) return skipped(data);
+    const registry = getService(strapi, 'registry');
+    const named = data.function && registry.operations.has(data.function) ? registry.operations.get(data.function) : null;
+    const claimed = await claim(data, named?.flatLoad);
+    if (!claimed) return skipped(data);
+    const { run } = claimed;
     const startedAt = new Date(run.startedAt);
 
     const clock = createPhaseClock();
@@ -163,13 +180,13 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
     let apiKey = '';
     const usageSoFar = { inputTokens: 0, outputTokens: 0 };
     try {
-      const registry = getService(strapi, 'registry');
       const op = registry.operations.get(run.function);
       const ctx = { strapi, accountId: run.accountId as number };
       const opts = run.options ?? {};
 
       clock.start('load');
-      const records = await op.load(ctx, run.inputIds ?? [], opts);
+      // Loaded by the claim when the job named this run's function (the run row decides, not the job).
+      const records = claimed.records && op === named ? claimed.records() : await op.load(ctx, run.inputIds ?? [], opts);
       const items: unknown[] = op.items ? op.items(records, opts) : records;
 
       clock.start('settings');

@@ -33,6 +33,11 @@ export interface StartArgs {
 export interface RunJobData {
   runId: number;
   idempotencyKey: string;
+  /**
+   * The run's function, so the worker can load the run's records in the statement that claims it
+   * (see the engine's `claim`). A hint only: the run row decides, and jobs without it still run.
+   */
+  function?: string;
 }
 
 /** 409: an idempotency key reused for another request, or a run in the wrong state for the action. */
@@ -102,7 +107,7 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The one place run jobs are enqueued (after commit). `fairnessKey` lets the queue share workers fairly between accounts. */
-  async function enqueue(run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round?: number }) {
+  async function enqueue(run: { id: number; documentId: string; idempotencyKey: string; accountId: number; function: string; round?: number }) {
     const job = runJobFor(run);
     try {
       await getQueueService(strapi).add(QUEUE, job.jobName, job.data satisfies RunJobData, { jobId: job.jobId, fairnessKey: job.fairnessKey });

@@ -15,11 +15,11 @@ export const jobIdFor = (run: { documentId: string; round?: number | null }) => 
 
 /**
  * The job a run round gets: what `runs.enqueue` adds and what lost-job recovery adds back. It carries
- * ids and the run's key only, and the account as the fairness key.
+ * ids, the run's key and its function's name only, and the account as the fairness key.
  */
-export const runJobFor = (run: { id: number; documentId: string; idempotencyKey: string; accountId: number; round?: number | null }) => ({
+export const runJobFor = (run: { id: number; documentId: string; idempotencyKey: string; accountId: number; function: string; round?: number | null }) => ({
   jobName: RUN_JOB,
   jobId: jobIdFor(run),
-  data: { runId: Number(run.id), idempotencyKey: run.idempotencyKey },
+  data: { runId: Number(run.id), idempotencyKey: run.idempotencyKey, function: run.function },
   fairnessKey: run.accountId,
 });

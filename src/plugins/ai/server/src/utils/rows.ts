@@ -7,6 +7,8 @@ import type { Core } from '@strapi/strapi';
  */
 export interface Columns {
   table: string;
+  /** Every column (the id and each attribute that is not a relation). */
+  names: string[];
   column: (attribute: string) => string;
   /** A row as the Query Engine returns it: attribute names, JSON parsed. */
   fromRow: (row: Record<string, unknown>) => Record<string, any>;
@@ -38,6 +40,7 @@ export const columnsOf = (strapi: Core.Strapi, uid: string): Columns => {
   }
   const columns: Columns = {
     table: meta.tableName,
+    names: [...toAttribute.keys()],
     column: (attribute) => {
       const column = toColumn.get(attribute);
       if (!column) throw new Error(`${uid} has no column for "${attribute}"`);
