@@ -41,6 +41,12 @@ const createTasks = async (app, { accounts, count, tag }) => {
   return tasks;
 };
 
+/** The process id of one of the app's PostgreSQL backends (its parent is the server's postmaster). */
+const backendPid = async (app) => {
+  const { rows } = await app.db.connection.raw('SELECT pg_backend_pid() AS pid');
+  return rows[0].pid;
+};
+
 /** Global pause or resume of a queue (every worker process stops or starts taking its jobs). */
 const setPaused = async (app, { queue, paused }) => {
   const q = app.plugin('queue').service('queues').get(queue);
@@ -154,4 +160,4 @@ const end = async (app, { profileFile } = {}) => {
   return out;
 };
 
-module.exports = { setup, createTasks, setPaused, startRuns, waitRuns, begin, end };
+module.exports = { setup, backendPid, createTasks, setPaused, startRuns, waitRuns, begin, end };

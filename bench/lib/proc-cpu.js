@@ -22,7 +22,7 @@ const processTimes = () => {
     const close = stat.lastIndexOf(')');
     const comm = stat.slice(stat.indexOf('(') + 1, close);
     const fields = stat.slice(close + 2).split(' ');
-    out.set(Number(entry), { comm, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+    out.set(Number(entry), { comm, ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
   }
   return out;
 };
@@ -36,12 +36,20 @@ const machineTimes = () => {
   return { busyMs: (total - idle) * TICK_MS, totalMs: total * TICK_MS };
 };
 
+/** The parent of a local process running `comm` (e.g. a PostgreSQL backend's postmaster), or null. */
+const parentOf = (pid, comm) => {
+  const proc = processTimes().get(Number(pid));
+  return proc && (!comm || proc.comm === comm) ? proc.ppid : null;
+};
+
 /**
- * Starts a window. `roles` names processes by pid (e.g. { bench: process.pid, worker: 1234 }); the
- * rest are grouped by command name (`postgres`, `redis-server`, …). `stop()` returns milliseconds of
- * CPU per role over the window, the machine's busy and total milliseconds, and its idle share.
+ * Starts a window. `roles` names processes by pid (e.g. { bench: process.pid, worker: 1234 });
+ * `families` names a process and its children (e.g. { postgres: <postmaster pid> }, so another
+ * PostgreSQL server on the machine is not counted as ours); the rest are grouped as `other`, broken
+ * down by command name. `stop()` returns milliseconds of CPU per role over the window, the machine's
+ * busy and total milliseconds, and its idle share.
  */
-const startCpuWindow = (roles = {}) => {
+const startCpuWindow = (roles = {}, families = {}) => {
   const before = processTimes();
   const machine = machineTimes();
   const at = Date.now();
@@ -55,7 +63,8 @@ const startCpuWindow = (roles = {}) => {
       for (const [pid, { comm, ms }] of after) {
         const used = ms - (before.get(pid)?.comm === comm ? before.get(pid).ms : 0);
         if (used <= 0) continue;
-        const role = roleOf.get(pid) ?? (comm === 'postgres' || comm === 'redis-server' ? comm : 'other');
+        const family = Object.entries(families).find(([, root]) => root && (pid === Number(root) || after.get(pid).ppid === Number(root)));
+        const role = roleOf.get(pid) ?? family?.[0] ?? (comm === 'redis-server' ? comm : 'other');
         byRole[role] = (byRole[role] ?? 0) + used;
         if (role === 'other') other[comm] = (other[comm] ?? 0) + used;
       }
@@ -66,4 +75,4 @@ const startCpuWindow = (roles = {}) => {
   };
 };
 
-module.exports = { startCpuWindow };
+module.exports = { startCpuWindow, parentOf };

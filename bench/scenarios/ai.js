@@ -12,7 +12,7 @@ const { prepareServices, compileApp, ROOT } = require('../lib/env');
 const { startApp } = require('../lib/app');
 const { round, table } = require('../lib/stats');
 const { tsRequire } = require('../lib/ts-require');
-const { startCpuWindow } = require('../lib/proc-cpu');
+const { startCpuWindow, parentOf } = require('../lib/proc-cpu');
 
 const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2', accounts: '1,16', warmup: 1500 };
 const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--accounts ${defaults.accounts}] [--warmup ${defaults.warmup}] [--profile]`;
@@ -25,7 +25,7 @@ const EMPTY_WORKER = path.join(__dirname, '..', 'lib', 'bull-empty-worker.js');
  * Plain Bull: `jobs` empty jobs added while paused, then `processes` processes at `concurrency` drain them.
  * With `openai` ({ baseUrl, key }), each job makes one SDK call to the fake instead (Bull + SDK floor).
  */
-const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, log, openai }) => {
+const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, log, openai, families }) => {
   const name = `bench-${openai ? 'sdk' : 'empty'}-${processes}-${Date.now()}`;
   const queue = new Bull(name, redisUrl, { prefix });
   await queue.pause();
@@ -54,7 +54,7 @@ const emptyBaseline = async ({ redisUrl, prefix, jobs, processes, concurrency, l
   });
   await Promise.all(children.map((c) => ask(c, 'begin', 'begun')));
   log(`  plain Bull: ${jobs} ${openai ? 'jobs with one SDK call each' : 'empty jobs'}, ${processes} process(es) x concurrency ${concurrency}`);
-  const window = startCpuWindow({ bench: process.pid, worker: children.map((c) => c.pid) });
+  const window = startCpuWindow({ bench: process.pid, worker: children.map((c) => c.pid) }, families);
   const started = Date.now();
   await queue.resume();
   for (;;) {
@@ -131,11 +131,14 @@ const run = async (options, { log }) => {
     control = await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'false' } });
     const probe = (app, fn, args) => app.call('runModule', { file: PROBE, fn, args });
     const accounts = await probe(control, 'setup', { openaiBaseUrl: fake.openaiBaseUrl, key, accounts: Math.max(...accountCounts) });
+    // Our PostgreSQL server's processes (the postmaster of a backend, and its children), so the CPU of
+    // another server on the machine is not counted as ours (none when the server is not on this machine).
+    const families = { postgres: parentOf(await probe(control, 'backendPid', {}), 'postgres') };
 
     for (const processes of workerCounts) {
       log(`--- ${processes} worker process(es)`);
-      const baseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.jobs, processes, concurrency: opts.concurrency, log });
-      const sdkBaseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.runs, processes, concurrency: opts.concurrency, log, openai: { baseUrl: fake.openaiBaseUrl, key } });
+      const baseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.jobs, processes, concurrency: opts.concurrency, log, families });
+      const sdkBaseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.runs, processes, concurrency: opts.concurrency, log, openai: { baseUrl: fake.openaiBaseUrl, key }, families });
 
       for (const accountCount of accountCounts) {
         if (workers.length < processes && opts.warmup > 0) {
@@ -160,7 +163,7 @@ const run = async (options, { log }) => {
         await Promise.all(workers.map((w) => probe(w, 'begin', { profile: Boolean(opts.profile) })));
         fake.reset();
         log('  resuming the queue');
-        const window = startCpuWindow({ bench: process.pid, control: control.pid, worker: workers.map((w) => w.pid) });
+        const window = startCpuWindow({ bench: process.pid, control: control.pid, worker: workers.map((w) => w.pid) }, families);
         const started = Date.now();
         await probe(control, 'setPaused', { queue: 'ai', paused: false });
         const done = await probe(control, 'waitRuns', { runIds, timeoutMs: 15 * 60_000 });

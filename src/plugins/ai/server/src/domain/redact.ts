@@ -5,9 +5,18 @@
  * cannot bloat the table.
  */
 const SECRET_FIELD = /(api[-_]?key|authorization|password|secret|token)$/i;
-const KEY_SHAPES = [/\bsk-[A-Za-z0-9_-]{8,}/g, /\bsk-ant-[A-Za-z0-9_-]{8,}/g, /\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/gi];
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const PHONE = /\+?\d[\d ().-]{7,}\d/g;
+/**
+ * Key shapes (OpenAI and Anthropic keys, bearer tokens), e-mail addresses and phone-like digit runs in
+ * ONE pass (a run's bodies are kilobytes, redacted on every run): at each position the alternatives
+ * are tried in this order, as the separate replacements used to run.
+ */
+const SENSITIVE = /\bsk-[A-Za-z0-9_-]{8,}|\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\+?\d[\d ().-]{7,}\d/gi;
+const replacement = (match: string) => {
+  if (/^(sk-|bearer)/i.test(match)) return '[redacted]';
+  if (match.includes('@')) return '[email]';
+  // A phone number has at least 9 digits; shorter runs (dates, amounts) stay.
+  return match.replace(/\D/g, '').length >= 9 ? '[phone]' : match;
+};
 
 export interface RedactOptions {
   /** Exact strings to remove wherever they appear (the call's API key). */
@@ -18,9 +27,8 @@ export interface RedactOptions {
 
 const redactString = (value: string, options: RedactOptions): string => {
   let out = value;
-  for (const secret of options.secrets ?? []) if (secret && secret.length >= 6) out = out.split(secret).join('[redacted]');
-  for (const shape of KEY_SHAPES) out = out.replace(shape, '[redacted]');
-  out = out.replace(EMAIL, '[email]').replace(PHONE, (m) => (m.replace(/\D/g, '').length >= 9 ? '[phone]' : m));
+  for (const secret of options.secrets ?? []) if (secret && secret.length >= 6 && out.includes(secret)) out = out.split(secret).join('[redacted]');
+  out = out.replace(SENSITIVE, replacement);
   const max = options.maxString ?? 4000;
   return out.length > max ? `${out.slice(0, max)}... [${out.length - max} more characters]` : out;
 };

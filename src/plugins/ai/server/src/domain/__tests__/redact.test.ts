@@ -12,6 +12,10 @@ describe('redact', () => {
     expect(text).toContain('[email]');
     expect(text).toContain('[phone]');
   });
+  it('redacts every kind in one string, in any order, and leaves dates and short numbers', () => {
+    const out = redact('bearer abcdefgh12345678 then sk-ant-api03-ZZZZZZZZ, 555 123 4567 89 and ops+1@mail.example.org on 2026-11-21, order 1234567') as string;
+    expect(out).toBe('[redacted] then [redacted], [phone] and [email] on 2026-11-21, order 1234567');
+  });
   it('cuts long strings and leaves numbers and short words alone', () => {
     const out = redact({ body: 'x'.repeat(5000), tokens: 12, year: 'in 2026' }, { maxString: 100 }) as any;
     expect(out.body).toHaveLength(100 + '... [4900 more characters]'.length);
