@@ -144,11 +144,12 @@ export const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A worker starting a prioritized job moves the queue's fair clock to that job's priority. */
   function withFairClock(name: string, handler: (job: Bull.Job) => Promise<unknown>) {
-    return async (job: Bull.Job) => {
+    return (job: Bull.Job) => {
       const priority = job.opts.priority;
       if (priority) {
-        // Best effort: a missed advance only makes the next new key's first job wait a little longer.
-        await (job.queue.client as FairRedis).fairAdvance(fairClockKey(config.prefix, name), priority).catch(() => undefined);
+        // Best effort, so not awaited: the job need not wait a Redis round trip for it, and a missed
+        // advance only makes the next new key's first job wait a little longer.
+        void (job.queue.client as FairRedis).fairAdvance(fairClockKey(config.prefix, name), priority).catch(() => undefined);
       }
       return handler(job);
     };
