@@ -2,9 +2,11 @@
  * AI runs end to end: tenant API -> reserve + run row -> Redis -> in-process worker -> the official SDKs
  * -> local fake OpenAI/Anthropic servers -> saved records + ledger rows. Covers charging exactly once,
  * releasing the hold on failure and cancel, retries by error kind (429 with Retry-After, 500, 529,
- * timeout), re-asks for malformed JSON, refusals and bad keys, idempotency, 402, and isolation.
+ * timeout), re-asks for malformed JSON, refusals and bad keys, idempotency (also for concurrent starts),
+ * 402, and isolation.
  */
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { startFakeLlm, type FakeLlm } from '../../helpers/fake-llm';
 import { bootStrapi, type TestApp } from '../../helpers/strapi';
 import { as, setPlan, signUp, staffToken, type Tenant } from '../../helpers/tenants';
@@ -285,6 +287,92 @@ describe('starting runs', () => {
     await settled(app, first.body.data.runId);
     expect(await contentsOfTask(taskId)).toHaveLength(1);
     expect(await app.strapi.db.query('plugin::ai.ai-task-log').count({ where: { idempotencyKey: `${A.accountId}:${key}` } })).toBe(1);
+  });
+
+  it('concurrent starts with one Idempotency-Key make one run, one hold and one capture; another request under the key gets 409', async () => {
+    // A tenant of its own, so its held credits and holds are this test's alone.
+    const T = await signUp(app);
+    await grant(app, T.accountId, 5000);
+    const taskId = await createTask(T, 'Concurrent starts');
+    const otherTaskId = await createTask(T, 'Same key, other request');
+    const key = `idem-race-${randomUUID()}`;
+    const queue = app.strapi.plugin('queue').service('queues').get('ai');
+    await queue.pause(true); // no capture before the held credits are checked
+    // Outside the app's pool: a lock on the account row stops the first start inside its transaction,
+    // after its insert and at its reserve (credit_move locks that row), so the other starts pass the
+    // look-up, find no committed run and race on the unique index rather than replaying.
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      // Starts that have inserted into ai_task_logs (they hold its row-exclusive lock) and now wait on a lock:
+      // the first one at its reserve, the others on the first one's uncommitted key.
+      const waitingAfterInsert = async () =>
+        Number(
+          (
+            await db.query(`SELECT count(*) FROM pg_stat_activity a WHERE a.datname = current_database() AND a.wait_event_type = 'Lock'
+              AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.mode = 'RowExclusiveLock' AND l.relation = 'ai_task_logs'::regclass)`)
+          ).rows[0].count
+        );
+      await db.query('BEGIN');
+      await db.query('SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE', [T.accountId]);
+      const first = start(T, { function: 'generate_content', recordIds: [taskId] }, key).then((res) => res);
+      await waitFor(async () => (await waitingAfterInsert()) === 1, 15000, () => 'the first start to wait at its reserve');
+      // Another request under the key first, blocked on the first one's uncommitted key, so its 409 comes from the race path.
+      const other = Array.from({ length: 3 }, () => start(T, { function: 'generate_content', recordIds: [otherTaskId] }, key).then((res) => res));
+      await waitFor(async () => (await waitingAfterInsert()) === 4, 15000, () => 'the other requests to wait on the unique index');
+      // Then identical ones: some block on the key too (>= 7 waiting needs a pool of 7 or more; the default
+      // is 10), the rest wait for a pool connection and replay from the look-up.
+      const same = Array.from({ length: 19 }, () => start(T, { function: 'generate_content', recordIds: [taskId] }, key).then((res) => res));
+      await waitFor(async () => (await waitingAfterInsert()) >= 7, 15000, () => 'identical starts to wait on the unique index');
+      await db.query('COMMIT');
+      const answers = await Promise.all([first, ...same]);
+      const runId = answers[0].body.data.runId;
+      expect(answers.map((r) => [r.status, r.body.data?.runId])).toEqual(answers.map(() => [202, runId]));
+      expect(answers.filter((r) => r.body.meta.replayed === false)).toHaveLength(1);
+      expect(answers[0].body.meta.replayed).toBe(false);
+      expect((await Promise.all(other)).map((r) => r.status)).toEqual([409, 409, 409]);
+
+      const runs = app.strapi.db.query('plugin::ai.ai-task-log');
+      expect(await runs.count({ where: { idempotencyKey: `${T.accountId}:${key}` } })).toBe(1);
+      expect(await runs.count({ where: { accountId: T.accountId } })).toBe(1);
+      // The losers' transactions rolled back before their reserve: one hold on the account, the run's.
+      const holds = await app.strapi.db.connection('credit_holds').where({ account_id: T.accountId }).select('id', 'amount', 'reference_type', 'reference_id');
+      expect(holds).toEqual([expect.objectContaining({ amount: 30, reference_type: 'ai-run', reference_id: String(runId) })]);
+      expect((await ledger(app).balance(T.accountId)).held).toBe(30);
+      // Only the winner enqueued: one job carries the key (a loser's would too, under its own run id).
+      const jobs = await Promise.all(['waiting', 'delayed', 'active'].map((state) => queue.getJobs([state])));
+      expect(jobs.flat().filter((j: any) => j?.data?.idempotencyKey === `${T.accountId}:${key}`).map((j: any) => j.data.runId)).toEqual([runId]);
+    } finally {
+      await db.query('ROLLBACK').catch(() => undefined);
+      await db.end();
+      await queue.resume(true);
+    }
+    const run = await settled(app, (await app.strapi.db.query('plugin::ai.ai-task-log').findOne({ where: { idempotencyKey: `${T.accountId}:${key}` } })).id);
+    expect(run.status).toBe('succeeded');
+    expect(await chargeOf(app, T.accountId, run.holdId)).toMatchObject({ status: 'captured', usageRows: 1, balance: { held: 0 } });
+    expect(await contentsOfTask(taskId)).toHaveLength(1);
+  });
+
+  it('the idempotency key has its unique index; over duplicate keys its creation warns instead of failing the boot', async () => {
+    const indexdef = async () => (await app.strapi.db.connection.raw("SELECT indexdef FROM pg_indexes WHERE tablename = 'ai_task_logs' AND indexname = 'ai_task_logs_idempotency_key'")).rows[0]?.indexdef;
+    expect(await indexdef()).toMatch(/CREATE UNIQUE INDEX .* \(idempotency_key\)/);
+    const { ensureIdempotencyIndex } = require(`${process.env.TEST_DIST_DIR}/src/plugins/ai/server/src/bootstrap`);
+    const runs = app.strapi.db.query('plugin::ai.ai-task-log');
+    const key = `${B.accountId}:dup-${randomUUID()}`;
+    const warn = jest.spyOn(app.strapi.log, 'warn');
+    try {
+      // What the race left behind before the index: two runs under one key.
+      await app.strapi.db.connection.raw('DROP INDEX ai_task_logs_idempotency_key');
+      for (let i = 0; i < 2; i++) await runs.create({ data: { function: 'generate_content', accountId: B.accountId, idempotencyKey: key, status: 'failed' } });
+      expect(await ensureIdempotencyIndex(app.strapi)).toBe(false);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/same idempotency_key .*ai_task_logs_idempotency_key was not created/));
+      expect(await indexdef()).toBeUndefined();
+    } finally {
+      warn.mockRestore();
+      await runs.deleteMany({ where: { idempotencyKey: key } });
+      expect(await ensureIdempotencyIndex(app.strapi)).toBe(true);
+    }
+    expect(await indexdef()).toMatch(/UNIQUE/);
   });
 
   it('answers 402 with needed and available when the credits do not fit, and creates nothing', async () => {

@@ -10,7 +10,7 @@ import { getQueueService } from '../../../../queue/server/src/utils/get-service'
 import { getService as getSettingsService } from '../../../../settings/server/src/utils/get-service';
 import type { AiConfig } from '../config';
 import type { AnyOperation } from '../operations/operation';
-import { jobIdFor, QUEUE, RUN_UID, reserveKey, runJobFor, type RunStatus } from '../utils/constants';
+import { IDEMPOTENCY_INDEX, jobIdFor, QUEUE, RUN_UID, reserveKey, runJobFor, type RunStatus } from '../utils/constants';
 import { getService } from '../utils/get-service';
 import { pricingFor } from './pricing-lookup';
 
@@ -155,11 +155,13 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const key = `${args.accountId}:${args.idempotencyKey ?? randomUUID()}`;
       const requestHash = createHash('sha256').update(JSON.stringify([op.name, recordIds, providerName, args.model ?? null, opts])).digest('hex');
+      // The run that already holds this key: the same request replays it, another one is a 409.
+      const replayOf = (existing: any) => {
+        if (existing.requestHash !== requestHash) throw new RunConflictError('Idempotency-Key was already used for a different run request', { runId: existing.id });
+        return { run: existing, replayed: true };
+      };
       const replay = await q().findOne({ where: { idempotencyKey: key } });
-      if (replay) {
-        if (replay.requestHash !== requestHash) throw new RunConflictError('Idempotency-Key was already used for a different run request', { runId: replay.id });
-        return { run: replay, replayed: true };
-      }
+      if (replay) return replayOf(replay);
 
       const ctx = { strapi, accountId: args.accountId };
       const records = await op.load(ctx, recordIds, opts);
@@ -181,12 +183,12 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
         requestedBy: args.requestedBy,
       };
 
+      // Inside a caller's transaction the job must wait for that one to commit; otherwise we enqueue
+      // right after ours, so a Redis outage reaches the caller as a 503.
+      const joined = strapi.db.inTransaction();
       try {
         if (op.kind === 'none') return { run: await service.runNow(op, base, records, opts), replayed: false };
         let created: any;
-        // Inside a caller's transaction the job must wait for that one to commit; otherwise we enqueue
-        // right after ours, so a Redis outage reaches the caller as a 503.
-        const joined = strapi.db.inTransaction();
         await strapi.db.transaction(async ({ onCommit }) => {
           created = await q().create({ data: { ...base, status: 'queued', round: 0 } });
           if (estimate.credits > 0) {
@@ -207,10 +209,17 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!joined) await enqueue(created);
         return { run: created, replayed: false };
       } catch (error) {
-        // Lost a race with an identical concurrent request (unique idempotency key): answer with its run.
+        // Lost a race with a concurrent start using the same key: the unique index (bootstrap.ts) made our
+        // insert wait for the winner's commit and then fail with 23505. Our transaction rolled back with
+        // nothing reserved (the insert comes first, and the reserve would have joined it) and nothing
+        // enqueued, so we answer as a replay of the winner's run (409 if it was another request).
+        // Not inside a caller's transaction: that one is aborted now (Strapi nests without savepoints),
+        // so it can run no look-up and must fail as a whole.
+        const e = error as { code?: string; constraint?: string };
+        if (joined || e?.code !== '23505' || e.constraint !== IDEMPOTENCY_INDEX) throw error;
         const winner = await q().findOne({ where: { idempotencyKey: key } });
-        if (winner && (error as any)?.code === '23505') return { run: winner, replayed: true };
-        throw error;
+        if (!winner) throw error;
+        return replayOf(winner);
       }
     },
 

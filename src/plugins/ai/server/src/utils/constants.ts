@@ -2,6 +2,11 @@ export const RUN_UID = 'plugin::ai.ai-task-log';
 export const QUEUE = 'ai';
 export const RUN_JOB = 'run';
 export const TRIM_JOB = 'trim-logs';
+/**
+ * The unique index on `ai_task_logs.idempotency_key`, created in bootstrap (Strapi 5 creates no database
+ * constraint for the schema's `unique: true`). `runs.start` recognises a lost start race by this name.
+ */
+export const IDEMPOTENCY_INDEX = 'ai_task_logs_idempotency_key';
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** The hold a run's round reserves: one per round (a staff retry is a new round), so one capture per run. */
