@@ -49,19 +49,23 @@ export interface FlatLoad {
  */
 export const loadOwnedFlat = async (args: FlatLoad & { strapi: Core.Strapi; accountId: number; documentIds: string[] }) => {
   const shape = flatShape(args.strapi, args);
-  const sql = `SELECT ${shape.select} FROM ${shape.from} WHERE ${shape.where('?', Array.from({ length: args.documentIds.length }, () => '?').join(', '))}`;
+  const sql = `SELECT ${shape.select} FROM ${shape.from} WHERE ${shape.where('?', `${shape.documentId} IN (${args.documentIds.map(() => '?').join(', ')})`)}`;
   const { rows } = await runNamed(args.strapi.db.connection, sql, [args.accountId, ...args.documentIds]);
   return flatRecords(shape, rows, args.documentIds);
 };
 
 /**
- * The same load as a subquery over SQL expressions for the account and the documentIds (a scalar and
- * something `IN (…)` accepts), for a statement that loads along with other work: the engine claims a
- * run and loads its records in one round trip. Read its rows with `flatRecords`.
+ * The same load as a subquery over SQL expressions for the account (a scalar) and the documentIds (a
+ * text[]), for a statement that loads along with other work: the engine claims a run and loads its
+ * records in one round trip. Read its rows with `flatRecords`.
+ *
+ * `= ANY(array)`, not `IN (SELECT …)`: the planner estimates a set-returning function at 100 rows and,
+ * on a table of a few thousand rows, chose a sequential scan and hash joins (measured: 1.7 ms on 4,500
+ * tasks); an array keeps the index scan on documentId whatever the table's size.
  */
 export const flatSubquery = (strapi: Core.Strapi, load: FlatLoad, sql: { account: string; documentIds: string }) => {
   const shape = flatShape(strapi, load);
-  return { sql: `SELECT ${shape.select} FROM ${shape.from} WHERE ${shape.where(sql.account, sql.documentIds)}`, shape };
+  return { sql: `SELECT ${shape.select} FROM ${shape.from} WHERE ${shape.where(sql.account, `${shape.documentId} = ANY(${sql.documentIds})`)}`, shape };
 };
 
 /**
@@ -89,7 +93,10 @@ export const flatRecords = (shape: FlatShape, rows: Array<Record<string, any>>, 
 export interface FlatShape {
   select: string;
   from: string;
-  where: (account: string, documentIds: string) => string;
+  /** The record's documentId column, qualified. */
+  documentId: string;
+  /** The ownership and liveness conditions, with the account's SQL and a condition on `documentId`. */
+  where: (account: string, documentIdCondition: string) => string;
   own: Columns;
   relations: Array<{ name: string; fields: string[]; target: Columns; i: number }>;
 }
@@ -122,7 +129,8 @@ const flatShape = (strapi: Core.Strapi, { uid, relations: wanted }: FlatLoad): F
   const shape: FlatShape = {
     select: select.join(', '),
     from: `${ident(meta.tableName)} t ${joins.join(' ')}`,
-    where: (accountSql, documentIdsSql) => `a.${ident(account.inverseJoinColumn.name)} = ${accountSql} AND t.${ident(own.column('documentId'))} IN (${documentIdsSql})${live}`,
+    documentId: `t.${ident(own.column('documentId'))}`,
+    where: (accountSql, documentIdCondition) => `a.${ident(account.inverseJoinColumn.name)} = ${accountSql} AND ${documentIdCondition}${live}`,
     own,
     relations,
   };

@@ -110,7 +110,7 @@ export const createEngineService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { rows } = await runNamed(strapi.db.connection, update, bindings);
       return rows[0] ? { run: runs.fromRow(rows[0]) } : null;
     }
-    const records = flatSubquery(strapi, load, { account: `run.${accountId}`, documentIds: `SELECT jsonb_array_elements_text(run.${inputIds})` });
+    const records = flatSubquery(strapi, load, { account: `run.${accountId}`, documentIds: `ARRAY(SELECT jsonb_array_elements_text(run.${inputIds}))` });
     const sql = `WITH run AS (${update}) SELECT ${runs.names.map((c) => `run.${ident(c)} AS ${ident(`__run_${c}`)}`).join(', ')}, rec.* FROM run LEFT JOIN LATERAL (${records.sql}) rec ON true`;
     const { rows } = await runNamed(strapi.db.connection, sql, bindings);
     if (!rows[0]) return null;
