@@ -150,7 +150,7 @@ const begin = async (app, { profile = false } = {}) => {
 const end = async (app, { profileFile } = {}) => {
   const cpu = process.cpuUsage(meter.cpu);
   const statements = [...meter.statements].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([sql, n]) => ({ n, sql }));
-  const out = { cpuMs: (cpu.user + cpu.system) / 1000, queries: meter.queries, wallMs: Date.now() - meter.at, statements };
+  const out = { cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, queries: meter.queries, wallMs: Date.now() - meter.at, statements };
   if (meter.session) {
     const { profile } = await post(meter.session, 'Profiler.stop');
     meter.session.disconnect();

@@ -3,7 +3,7 @@
 // worker processes, beside plain Bull processing empty jobs on the same Redis, same concurrency, same
 // number of processes, in the same run. Also CPU and SQL queries per run in the worker processes, and the
 // run log's mean time per phase.
-const { fork } = require('node:child_process');
+const { fork, spawnSync } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
@@ -14,7 +14,7 @@ const { round, table } = require('../lib/stats');
 const { tsRequire } = require('../lib/ts-require');
 const { startCpuWindow, parentOf } = require('../lib/proc-cpu');
 
-const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2', accounts: '1,16', warmup: 1500 };
+const defaults = { runs: 1500, jobs: 20000, concurrency: 8, workers: '1,2', accounts: '1,16', warmup: 4500 };
 const usage = `ai [--runs ${defaults.runs}] [--jobs ${defaults.jobs}] [--concurrency ${defaults.concurrency}] [--workers ${defaults.workers}] [--accounts ${defaults.accounts}] [--warmup ${defaults.warmup}] [--profile]`;
 const TARGET = 300;
 const PROBE = path.join(__dirname, '..', 'lib', 'ai-probe.js');
@@ -141,25 +141,31 @@ const run = async (options, { log }) => {
       const sdkBaseline = await emptyBaseline({ redisUrl: services.redisUrl, prefix, jobs: opts.runs, processes, concurrency: opts.concurrency, log, openai: { baseUrl: fake.openaiBaseUrl, key }, families });
 
       for (const accountCount of accountCounts) {
-        if (workers.length < processes && opts.warmup > 0) {
-          // Freshly booted workers are cold (JIT, pool connections, prepared statements, SDK client,
-          // caches): without this, the first measured account count also paid for the warm-up (it made
-          // one account look dearer than sixteen, in whichever order they ran). Not timed, not counted.
-          log(`  booting ${processes} worker process(es) and warming them up with ${opts.warmup} runs (not measured)`);
-          const warm = await probe(control, 'createTasks', { accounts: accounts.slice(0, Math.max(...accountCounts)), count: opts.warmup, tag: `warm${processes}` });
+        log(`  ${accountCount} account(s): creating ${opts.runs} tasks`);
+        const tasks = await probe(control, 'createTasks', { accounts: accounts.slice(0, accountCount), count: opts.runs, tag: `w${processes}a${accountCount}` });
+        if (opts.warmup > 0) {
+          // Right before every measurement: freshly booted workers are cold (JIT, pool connections,
+          // prepared statements, SDK client, caches) and reach their steady CPU per run only after a few
+          // thousand runs (measured: user CPU 2.96 ms per run after 1,500 runs, 2.3 after 4,500, 2.05
+          // after 6,000), so whichever account count was measured first cost up to 1 ms more per run, in
+          // either order. Not timed, not counted.
+          log(`  warming up with ${opts.warmup} runs over all the accounts (not measured)`);
+          const warm = await probe(control, 'createTasks', { accounts: accounts.slice(0, Math.max(...accountCounts)), count: opts.warmup, tag: `warm${processes}a${accountCount}` });
           await probe(control, 'setPaused', { queue: 'ai', paused: true });
           const { runIds: warmIds } = await probe(control, 'startRuns', { tasks: warm });
           while (workers.length < processes) workers.push(await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'true' } }));
           await probe(control, 'setPaused', { queue: 'ai', paused: false });
           await probe(control, 'waitRuns', { runIds: warmIds, timeoutMs: 15 * 60_000 });
         }
-        log(`  ${accountCount} account(s): creating ${opts.runs} tasks`);
-        const tasks = await probe(control, 'createTasks', { accounts: accounts.slice(0, accountCount), count: opts.runs, tag: `w${processes}a${accountCount}` });
         await probe(control, 'setPaused', { queue: 'ai', paused: true });
         log(`  starting ${opts.runs} runs (reserve + run row + enqueue) while the queue is paused`);
         const { runIds, ms: startMs } = await probe(control, 'startRuns', { tasks });
         log(`  booting ${processes} worker process(es)`);
         while (workers.length < processes) workers.push(await startApp({ distDir, env: { ...env, RUN_WORKERS_IN_PROCESS: 'true' } }));
+        // The setup's writes (a fresh database, thousands of rows) are flushed by the kernel about 30 s
+        // later; that writeback landed in the first timed window (~1 ms of kernel CPU per run on the
+        // shared cores). Flush it now, untimed.
+        spawnSync('sync');
         await Promise.all(workers.map((w) => probe(w, 'begin', { profile: Boolean(opts.profile) })));
         fake.reset();
         log('  resuming the queue');
@@ -188,6 +194,9 @@ const run = async (options, { log }) => {
             holdsCaptured: done.holdsCaptured,
             usageRows: done.usageRows,
             workerCpuMsPerRun: round(cpuMs / runIds.length, 2),
+            // User and kernel (system) time: socket writes and wake-ups are kernel time.
+            workerUserMsPerRun: round(meters.reduce((n, m) => n + m.userMs, 0) / runIds.length, 2),
+            workerSystemMsPerRun: round(meters.reduce((n, m) => n + m.systemMs, 0) / runIds.length, 2),
             workerQueriesPerRun: round(queries / runIds.length, 1),
             // The worker's SQL statements by shape, per run (first worker process).
             statementsPerRun: meters[0].statements.map((s) => ({ perRun: round(s.n / runIds.length, 2), sql: s.sql })),
