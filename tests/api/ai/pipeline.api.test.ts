@@ -78,6 +78,14 @@ it('goes from keywords to finished content with images, paying the right credits
   expect(await ledger(app).balance(A.accountId)).toEqual(before);
   const again = await as(app, A.jwt).post('/api/ai/runs', { function: 'ideas_to_tasks', recordIds: ideaIds.slice(0, 1) });
   expect([again.status, again.body.error.details.errors[0].path]).toEqual([400, ['recordIds']]);
+  // The same request five times at once under one Idempotency-Key: one run, one task, the same answer.
+  const key = `to-tasks-${randomUUID()}`;
+  const racing = await Promise.all(Array.from({ length: 5 }, () => as(app, A.jwt).post('/api/ai/runs', { function: 'ideas_to_tasks', recordIds: [ideaIds[2]] }).set('Idempotency-Key', key)));
+  expect(racing.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  expect(new Set(racing.map((r) => r.body.data.runId)).size).toBe(1);
+  expect(racing.filter((r) => !r.body.meta.replayed)).toHaveLength(1);
+  expect(await app.strapi.db.query('plugin::ai.ai-task-log').count({ where: { idempotencyKey: `${A.accountId}:${key}` } })).toBe(1);
+  expect(await app.strapi.db.query('api::task.task').count({ where: { idea: { documentId: ideaIds[2] } } })).toBe(1);
 
   // 4. Tasks -> content (two items in one run: progress counts them).
   const content = await run('generate_content', taskIds);

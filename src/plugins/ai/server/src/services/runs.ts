@@ -227,15 +227,16 @@ export const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async runNow(op: AnyOperation, base: Record<string, unknown>, records: any[], opts: unknown) {
       const started = Date.now();
       return strapi.db.transaction(async () => {
+        // The run row first: its unique idempotency key makes an identical concurrent request wait here,
+        // then fail with 23505 (answered as a replay) before it does any of the work.
+        const run = await q().create({ data: { ...base, status: 'running', attempts: 1, startedAt: new Date(started) } });
         const produced = await op.run!({ strapi, accountId: base.accountId as number }, records, opts);
-        return q().create({
+        return q().update({
+          where: { id: run.id },
           data: {
-            ...base,
             status: 'succeeded',
-            attempts: 1,
             progress: { done: records.length, total: records.length },
             produced,
-            startedAt: new Date(started),
             finishedAt: new Date(),
             durationMs: Date.now() - started,
             phases: [{ name: 'save', startedAt: new Date(started).toISOString(), ms: Date.now() - started }],
