@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadOwned } from './load-owned';
+import { loadOwnedFlat, type FlatLoad } from './load-owned';
 import type { AiOperation } from './operation';
 
 export const imagePromptsOutput = z.object({
@@ -13,6 +13,9 @@ const options = z
   .strict()
   .default({ imageCount: 2, style: 'photographic, natural light' });
 type Options = z.infer<typeof options>;
+
+// The content's own columns only (title, body): no relation is needed.
+const CONTENT_LOAD: FlatLoad = { uid: 'api::content.content', relations: {} };
 
 const plainText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -28,7 +31,8 @@ export const generateImagePrompts: AiOperation<any, any, Output, Options> = {
   options,
   output: imagePromptsOutput,
 
-  load: ({ strapi, accountId }, documentIds) => loadOwned({ strapi, uid: 'api::content.content', accountId, documentIds }),
+  flatLoad: CONTENT_LOAD,
+  load: ({ strapi, accountId }, documentIds) => loadOwnedFlat({ strapi, accountId, documentIds, ...CONTENT_LOAD }),
 
   estimate: () => ({ items: 1 }),
 
