@@ -146,6 +146,41 @@ describe('generate_content, end to end', () => {
     }
   });
 
+  it("the claim finds a run's task through the documentId index, also as the cached generic plan of a big table", async () => {
+    const knex = app.strapi.db.connection;
+    // Another tenant with 5,000 tasks: a table where an account's tasks are many, as in production.
+    const C = await signUp(app);
+    await knex.raw(`INSERT INTO tasks (document_id, title, status, created_at, updated_at) SELECT 'plan-check-' || g, 'Filler ' || g, 'queued', now(), now() FROM generate_series(1, 5000) g`);
+    await knex.raw(`INSERT INTO tasks_account_lnk (task_id, account_id) SELECT id, ? FROM tasks WHERE document_id LIKE 'plan-check-%'`, [C.accountId]);
+    await knex.raw('ANALYZE tasks, tasks_account_lnk');
+    const claims: Array<{ sql: string; bindings: unknown[] }> = [];
+    const listen = (q: { sql: string; bindings?: unknown[] }) => {
+      if (q.sql.startsWith('WITH run AS (UPDATE')) claims.push({ sql: q.sql, bindings: q.bindings ?? [] });
+    };
+    knex.on('query', listen);
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const taskId = await createTask(A, 'Plan check');
+      expect((await settled(app, (await startContent(A, taskId)).runId)).status).toBe('succeeded');
+      expect(claims).toHaveLength(1);
+      // The worker's named statement is planned once per connection and then reused as a generic plan
+      // (no parameter values known): that is the plan to check.
+      let n = 0;
+      await db.query(`PREPARE claim_plan AS ${claims[0].sql.replace(/\?/g, () => `$${++n}`)}`);
+      await db.query('SET plan_cache_mode = force_generic_plan');
+      const { rows } = await db.query(`EXPLAIN EXECUTE claim_plan(${claims[0].bindings.map((_, i) => (i < 2 ? 'now()' : i === 2 ? '0' : "'none'")).join(', ')})`);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/tasks_documents_idx/);
+      expect(plan).not.toMatch(/Seq Scan on tasks t\b/);
+    } finally {
+      knex.off('query', listen);
+      await db.end();
+      await knex.raw(`DELETE FROM tasks_account_lnk WHERE task_id IN (SELECT id FROM tasks WHERE document_id LIKE 'plan-check-%')`);
+      await knex.raw(`DELETE FROM tasks WHERE document_id LIKE 'plan-check-%'`);
+    }
+  });
+
   it('a capture the ledger refuses rolls the whole one-statement save back: no content, no task change, no charge', async () => {
     const queue = app.strapi.plugin('queue').service('queues').get('ai');
     await queue.pause(true); // this process's worker takes no job: the delivery below is ours to make
