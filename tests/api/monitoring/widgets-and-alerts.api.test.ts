@@ -136,6 +136,27 @@ describe('widgets', () => {
     expect(cm.metrics.map((m: any) => m.id)).not.toContain('test-billing');
   });
 
+  it('a failing figure shows no value and is not asked again on every poll', async () => {
+    const registry = app.strapi.plugin('monitoring').service('registry');
+    let calls = 0;
+    registry.addWidgetMetric({ id: 'test-broken', label: 'Broken', value: async () => { calls++; throw new Error('relation "gone" does not exist'); } });
+    const config = app.strapi.config.get('plugin::monitoring') as any;
+    const before = config.widgets.cacheMs;
+    app.strapi.config.set('plugin::monitoring.widgets.cacheMs', 60_000);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const metrics = (await widget('activity')).metrics;
+        expect(metrics.find((m: any) => m.id === 'test-broken')).toMatchObject({ value: null });
+        expect(metrics.find((m: any) => m.id === 'test-open')).toMatchObject({ value: 7 });
+      }
+      expect(calls).toBe(1);
+    } finally {
+      app.strapi.config.set('plugin::monitoring.widgets.cacheMs', before);
+    }
+    await widget('activity'); // cache off again: asked at once
+    expect(calls).toBe(2);
+  });
+
   it('each route checks its own permission', async () => {
     const editor = await staffToken(app, 'strapi-editor');
     for (const name of ['accounts', 'content', 'billing', 'health', 'queues', 'activity']) {

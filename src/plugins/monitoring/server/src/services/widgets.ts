@@ -3,6 +3,9 @@ import { getQueueService } from '../../../../queue/server/src/utils/get-service'
 import { getConfig } from '../utils/config';
 import { getService } from '../utils/get-service';
 
+/** How long a failed widget figure is answered from the cache (as failed) before it is asked again. */
+const FAILURE_PAUSE_MS = 5_000;
+
 const ACCOUNT = 'api::account.account';
 const CONTENT = 'api::content.content';
 const TASK = 'api::task.task';
@@ -30,15 +33,22 @@ export const createWidgetsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Short per-process cache: a homepage per staff member polls every widget every 30 s, and the
   // figures (counts per week or month) do not need to be fresher than this.
-  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  // A figure that fails (another plugin's metric whose query broke, say) is kept failed for a short
+  // pause, so every homepage poll does not run the failing query again, and it is logged once per pause
+  // (the widget itself only shows no value).
+  const cache = new Map<string, { at: number; ttl: number; value: Promise<unknown> }>();
   const cached = <T>(name: string, load: () => Promise<T>): Promise<T> => {
     const ttl = getConfig(strapi).widgets.cacheMs;
     const hit = cache.get(name);
-    if (ttl > 0 && hit && Date.now() - hit.at < ttl) return hit.value as Promise<T>;
+    if (ttl > 0 && hit && Date.now() - hit.at < hit.ttl) return hit.value as Promise<T>;
     const value = load();
     if (ttl > 0) {
-      cache.set(name, { at: Date.now(), value });
-      value.catch(() => cache.delete(name));
+      const entry = { at: Date.now(), ttl, value };
+      cache.set(name, entry);
+      value.catch((error: Error) => {
+        strapi.log.warn(`[monitoring] widget figure "${name}" failed (asked again in ${Math.min(ttl, FAILURE_PAUSE_MS) / 1000} s): ${error?.message ?? error}`);
+        entry.ttl = Math.min(ttl, FAILURE_PAUSE_MS);
+      });
     }
     return value;
   };
