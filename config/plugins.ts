@@ -62,6 +62,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       maxFields: env.int('GRAPHQL_MAX_FIELDS', 500),
     },
   }),
+  media: local('media', {
+    maxImageBytes: env.int('MEDIA_MAX_IMAGE_BYTES', 10 * 1024 * 1024),
+  }),
   'soft-delete': local('soft-delete', {
     extraContentTypes: ['plugin::users-permissions.user'],
   }),
