@@ -81,17 +81,26 @@ describe('requestMany', () => {
     const other = await signUp(app);
     const foreign = (await app.strapi.db.query('api::content.content').create({ data: { title: 'Theirs', account: other.accountId } })).documentId;
 
-    const batch = await svc('records').requestMany({ accountId: A.accountId, contentDocumentIds: [...docs, docs[0], noSite, foreign], action: 'publish', requestedBy: 'test' });
-    expect(batch.created).toHaveLength(30);
-    expect(batch.created.every((r: any) => r.status === 'pending' && r.action === 'publish')).toBe(true);
-    expect(batch.refused).toEqual([
-      { contentDocumentId: noSite, status: 400, message: 'This content has no site to publish to' },
-      { contentDocumentId: foreign, status: 404, message: 'Content not found' },
-    ]);
-    // Asking again while they are pending joins the open records instead of adding new ones.
-    const again = await svc('records').requestMany({ accountId: A.accountId, contentDocumentIds: docs.slice(0, 5), action: 'publish', requestedBy: 'test' });
-    expect(again.created).toHaveLength(0);
-    expect(again.replayed.map((r: any) => r.id).every((id: number) => batch.created.some((c: any) => c.id === id))).toBe(true);
+    // This process's worker takes no job until both requests are made: otherwise a fast publish could
+    // finish a record before the second request, which then rightly makes a new one (a flaky failure).
+    const queue = app.strapi.plugin('queue').service('queues').get('publishing');
+    await queue.pause(true);
+    let batch: any;
+    try {
+      batch = await svc('records').requestMany({ accountId: A.accountId, contentDocumentIds: [...docs, docs[0], noSite, foreign], action: 'publish', requestedBy: 'test' });
+      expect(batch.created).toHaveLength(30);
+      expect(batch.created.every((r: any) => r.status === 'pending' && r.action === 'publish')).toBe(true);
+      expect(batch.refused).toEqual([
+        { contentDocumentId: noSite, status: 400, message: 'This content has no site to publish to' },
+        { contentDocumentId: foreign, status: 404, message: 'Content not found' },
+      ]);
+      // Asking again while they are pending joins the open records instead of adding new ones.
+      const again = await svc('records').requestMany({ accountId: A.accountId, contentDocumentIds: docs.slice(0, 5), action: 'publish', requestedBy: 'test' });
+      expect(again.created).toHaveLength(0);
+      expect(again.replayed.map((r: any) => r.id).every((id: number) => batch.created.some((c: any) => c.id === id))).toBe(true);
+    } finally {
+      await queue.resume(true);
+    }
 
     const done = await allSettled(batch.created.map((r: any) => r.id));
     expect(done.every((r: any) => r.status === 'published')).toBe(true);
