@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validate } from '../../../../lib/validate';
 import { canWriteContent } from '../../../tenancy/server/src/domain/roles';
+import { tenantActor as actor } from '../../../tenancy/server/src/domain/tenant';
 import { PublicForbiddenError } from '../../../tenancy/server/src/utils/public-forbidden';
 import { runView } from './services/runs';
 import { getService } from './utils/get-service';
@@ -39,7 +40,6 @@ export const registerAiGraphql = (strapi: Core.Strapi) => {
       if (write && !canWriteContent(tenant.role)) throw new PublicForbiddenError('Viewers cannot start or cancel AI runs');
       return tenant as { accountId: number; userId?: number; apiKeyId?: number };
     };
-    const actor = (t: { userId?: number; apiKeyId?: number }) => (t.userId ? `user:${t.userId}` : `key:${t.apiKeyId ?? '?'}`);
     return {
       typeDefs,
       resolvers: {

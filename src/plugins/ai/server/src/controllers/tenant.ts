@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validate } from '../../../../../lib/validate';
 import { canWriteContent } from '../../../../tenancy/server/src/domain/roles';
+import { tenantActor as actor } from '../../../../tenancy/server/src/domain/tenant';
 import { PublicForbiddenError } from '../../../../tenancy/server/src/utils/public-forbidden';
 import { requireTenant } from '../../../../tenancy/server/src/utils/require-tenant';
 import { runView } from '../services/runs';
@@ -16,7 +17,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!canWriteContent(t.role)) throw new PublicForbiddenError('Viewers cannot start or cancel AI runs');
     return t;
   };
-  const actor = (t: { userId?: number; apiKeyId?: number }) => (t.userId ? `user:${t.userId}` : `key:${t.apiKeyId ?? '?'}`);
   return {
     async start(ctx: any) {
       const t = await writer();

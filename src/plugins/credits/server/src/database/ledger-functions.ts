@@ -27,6 +27,18 @@
 const entry = (pool: string, amount: string, balanceAfter: string) =>
   `(CASE WHEN (${amount}) = 0 THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('pool', ${pool}, 'amount', ${amount}, 'balanceAfter', ${balanceAfter})) END)`;
 
+/**
+ * `credit_move`'s parameters, in order, with their types: written once for both functions' declarations
+ * and for the calls that cast their bindings to them (`MOVE_STATEMENT`, the ledger's strict call).
+ */
+export const MOVE_PARAMS: ReadonlyArray<readonly [name: string, type: string]> = [
+  ['p_account', 'integer'], ['p_key', 'text'], ['p_verb', 'text'], ['p_hash', 'text'], ['p_type', 'text'],
+  ['p_amount', 'integer'], ['p_pool', 'text'], ['p_hold_id', 'bigint'],
+  ['p_reason', 'text'], ['p_reference_type', 'text'], ['p_reference_id', 'text'], ['p_actor', 'text'],
+  ['p_operation', 'text'], ['p_ttl', 'double precision'], ['p_settle_status', 'text'], ['p_usage', 'jsonb'],
+];
+const DECLARED = MOVE_PARAMS.map(([name, type]) => `${name} ${type}`).join(', ');
+
 /** SQLSTATE of `credit_move_strict`'s refusal (a code of our own, outside PostgreSQL's classes). */
 export const MOVE_REFUSED_SQLSTATE = 'IGC01';
 
@@ -94,11 +106,7 @@ export const LEDGER_FUNCTIONS = [
 
   // Returns {status, ...}: ok {result} | replayed {result} | conflict {holdStatus} | insufficient
   // {needed, available} | no_account | no_hold | hold_state {holdStatus}.
-  `CREATE OR REPLACE FUNCTION credit_move(
-     p_account integer, p_key text, p_verb text, p_hash text, p_type text,
-     p_amount integer, p_pool text, p_hold_id bigint,
-     p_reason text, p_reference_type text, p_reference_id text, p_actor text,
-     p_operation text, p_ttl double precision, p_settle_status text, p_usage jsonb)
+  `CREATE OR REPLACE FUNCTION credit_move(${DECLARED})
    RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
    DECLARE
      acct record;
@@ -178,16 +186,11 @@ export const LEDGER_FUNCTIONS = [
   // one round trip): a refusal must roll that whole statement back, so here it raises, with the answer
   // as DETAIL (SQLSTATE MOVE_REFUSED_SQLSTATE); the ledger's `captureInStatement` turns it back into
   // the error `capture` throws.
-  `CREATE OR REPLACE FUNCTION credit_move_strict(
-     p_account integer, p_key text, p_verb text, p_hash text, p_type text,
-     p_amount integer, p_pool text, p_hold_id bigint,
-     p_reason text, p_reference_type text, p_reference_id text, p_actor text,
-     p_operation text, p_ttl double precision, p_settle_status text, p_usage jsonb)
+  `CREATE OR REPLACE FUNCTION credit_move_strict(${DECLARED})
    RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
    DECLARE r jsonb;
    BEGIN
-     r := credit_move(p_account, p_key, p_verb, p_hash, p_type, p_amount, p_pool, p_hold_id,
-                      p_reason, p_reference_type, p_reference_id, p_actor, p_operation, p_ttl, p_settle_status, p_usage);
+     r := credit_move(${MOVE_PARAMS.map(([name]) => name).join(', ')});
      IF r->>'status' NOT IN ('ok', 'replayed') THEN
        RAISE EXCEPTION 'credit_move refused: %', r->>'status' USING ERRCODE = '${MOVE_REFUSED_SQLSTATE}', DETAIL = r::text;
      END IF;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { MOVE_PARAMS } from './ledger-functions';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -21,7 +22,7 @@ interface KnexClient {
  */
 export const MOVE_STATEMENT = {
   name: 'credits.credit_move',
-  text: `SELECT credit_move($1::integer, $2::text, $3::text, $4::text, $5::text, $6::integer, $7::text, $8::bigint, $9::text, $10::text, $11::text, $12::text, $13::text, $14::double precision, $15::text, $16::jsonb)`,
+  text: `SELECT credit_move(${MOVE_PARAMS.map(([, type], i) => `$${i + 1}::${type}`).join(', ')})`,
 };
 
 /**

@@ -5,7 +5,7 @@ import type { Balance, Entry, Pool } from '../domain/balance';
 import { CreditsNotFoundError, HoldStateError, IdempotencyConflictError, InsufficientCreditsError } from '../domain/errors';
 import { requestHash } from '../domain/request-hash';
 import type { Usage } from '../domain/pricing';
-import { MOVE_REFUSED_SQLSTATE } from '../database/ledger-functions';
+import { MOVE_PARAMS, MOVE_REFUSED_SQLSTATE } from '../database/ledger-functions';
 import { runMove } from '../database/run-move';
 
 export type TransactionType = 'purchase' | 'subscription' | 'refund' | 'deduction' | 'adjustment' | 'expiry';
@@ -114,7 +114,7 @@ const bindingsOf = (m: Move) => [
 ];
 
 /** `credit_move_strict` with the types `MOVE_STATEMENT` gives credit_move, for `captureInStatement`. */
-const STRICT_CALL = `credit_move_strict(?::integer, ?::text, ?::text, ?::text, ?::text, ?::integer, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::double precision, ?::text, ?::jsonb)`;
+const STRICT_CALL = `credit_move_strict(${MOVE_PARAMS.map(([, type]) => `?::${type}`).join(', ')})`;
 
 /** Turns `credit_move`'s answer into the call's result or its error. */
 const resultOf = (outcome: Outcome, m: Move): MoveResult => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { validate } from '../../../../../lib/validate';
 import { canWriteContent } from '../../../../tenancy/server/src/domain/roles';
+import { tenantActor } from '../../../../tenancy/server/src/domain/tenant';
 import { PublicForbiddenError } from '../../../../tenancy/server/src/utils/public-forbidden';
 import { requireTenant } from '../../../../tenancy/server/src/utils/require-tenant';
 import { getService } from '../utils/get-service';
@@ -18,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { alternativeText } = validate(fields, ctx.request.body ?? {});
     const part = ctx.request.files?.file;
     ctx.body = {
-      data: await getService(strapi, 'attach').toImage({ documentId, part: Array.isArray(part) ? part[0] : part, alternativeText, actor: t.userId ? `user:${t.userId}` : `key:${t.apiKeyId ?? '?'}` }),
+      data: await getService(strapi, 'attach').toImage({ documentId, part: Array.isArray(part) ? part[0] : part, alternativeText, actor: tenantActor(t) }),
     };
   },
 });

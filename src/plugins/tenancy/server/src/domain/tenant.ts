@@ -14,3 +14,6 @@ export type Tenant =
   | { kind: 'anonymous' };
 
 export type TenantKind = Tenant['kind'];
+
+/** How a tenant caller is recorded as the author of a change: `user:<id>`, or `key:<id>` for an account API key. */
+export const tenantActor = (t: { userId?: number; apiKeyId?: number }) => (t.userId ? `user:${t.userId}` : `key:${t.apiKeyId ?? '?'}`);
